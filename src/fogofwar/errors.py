@@ -1,0 +1,28 @@
+"""fogofwar's exception types: every error a user can meet says what went wrong and what to do."""
+
+from __future__ import annotations
+
+
+class FogOfWarError(Exception):
+    """Base class of every error fogofwar raises on purpose; the CLI prints its message on one line."""
+
+
+class ReadError(FogOfWarError):
+    """A source could not be read into articles: the message names the file and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class RecordError(FogOfWarError):
+    """Data does not fit the article record's shape (wrong schema version, a missing or ill-typed field)."""
+
+
+class PipelineError(FogOfWarError):
+    """The annotation pipeline could not be built or run (a missing model, an unknown component)."""
+
+
+class GoldError(FogOfWarError):
+    """A gold file is malformed or names an article that cannot be found."""
