@@ -1,0 +1,76 @@
+"""Country words to ISO 3166 codes: names (pycountry plus common names), demonyms and capitals used as metonyms.
+
+The package data file ``data/countries.json`` holds what pycountry lacks; lookups are case-sensitive on purpose
+("Georgia" the country, "georgia" is not a word we resolve) and ignore a trailing possessive ("Armenia's").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import pycountry
+
+WordKind = Literal["name", "demonym", "capital"]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryWord:
+    """What a country word means: the country (ISO alpha-3) and how the word names it."""
+
+    iso3: str
+    kind: WordKind
+
+
+@cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("fogofwar").joinpath("data/countries.json").read_text(encoding="utf-8")
+    return json.loads(text)["countries"]  # type: ignore[no-any-return]
+
+
+@cache
+def _table() -> dict[str, CountryWord]:
+    table: dict[str, CountryWord] = {}
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None)):
+            if name:
+                table.setdefault(name, CountryWord(country.alpha_3, "name"))
+    for iso3, entry in _data().items():
+        for field, kind in (("aliases", "name"), ("demonyms", "demonym"), ("capitals", "capital")):
+            for word in entry.get(field, ()):
+                table[word] = CountryWord(iso3, kind)  # type: ignore[arg-type]
+    return table
+
+
+def lookup(word: str) -> CountryWord | None:
+    """The country a name, demonym or capital denotes ("Armenia's" -> ARM name; "Baku" -> AZE capital), or None."""
+    word = word.strip()
+    for candidate in (word, word.removesuffix("'s").removesuffix("’s"), word.removeprefix("the ")):
+        found = _table().get(candidate)
+        if found is not None:
+            return found
+    return None
+
+
+def iso2_to_iso3(code: str) -> str | None:
+    """ISO alpha-2 to alpha-3 ("AZ" -> "AZE"), or None for an unknown code."""
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return country.alpha_3 if country is not None else None
+
+
+def iso3_to_iso2(code: str) -> str | None:
+    """ISO alpha-3 to alpha-2 ("AZE" -> "AZ"), or None for an unknown code."""
+    country = pycountry.countries.get(alpha_3=code.upper())
+    return country.alpha_2 if country is not None else None
+
+
+def country_name(code: str) -> str | None:
+    """The common English name of an alpha-2 or alpha-3 code ("ARM" -> "Armenia")."""
+    country = pycountry.countries.get(**{"alpha_3" if len(code) == 3 else "alpha_2": code.upper()})
+    if country is None:
+        return None
+    aliases = _data().get(country.alpha_3, {}).get("aliases")
+    return aliases[0] if aliases else str(getattr(country, "common_name", None) or country.name)
