@@ -1,0 +1,45 @@
+"""Shared fixtures: one loaded pipeline for the whole session, and helpers that annotate short passages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from fogofwar.pipeline import Annotator
+from fogofwar.read import parse_text
+from fogofwar.record import ArticleRecord
+
+#: The repository's root, and the shared folder (corpus, gold, eval) that sits beside the clone.
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def annotator() -> Annotator:
+    """The full fogofwar pipeline, loaded once."""
+    return Annotator()
+
+
+@pytest.fixture(scope="session")
+def annotate(annotator: Annotator) -> Callable[..., ArticleRecord]:
+    """Annotate a passage (news-dump or plain text) and return its ArticleRecord."""
+
+    def run(text: str, published: str | None = None) -> ArticleRecord:
+        article = parse_text(text, path="<test>", published=published)
+        return next(annotator.annotate([article]))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def annotate_doc(annotator: Annotator) -> Callable[..., Doc]:
+    """Annotate a passage and return the annotated spaCy Doc (for component-level assertions)."""
+
+    def run(text: str, published: str | None = None) -> Doc:
+        article = parse_text(text, path="<test>", published=published)
+        return next(annotator.docs([article]))[1]
+
+    return run
