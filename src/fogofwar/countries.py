@@ -69,7 +69,8 @@ def iso3_to_iso2(code: str) -> str | None:
 
 def country_name(code: str) -> str | None:
     """The common English name of an alpha-2 or alpha-3 code ("ARM" -> "Armenia")."""
-    country = pycountry.countries.get(**{"alpha_3" if len(code) == 3 else "alpha_2": code.upper()})
+    code = code.upper()
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else pycountry.countries.get(alpha_2=code)
     if country is None:
         return None
     aliases = _data().get(country.alpha_3, {}).get("aliases")

@@ -23,6 +23,15 @@ MAX_CONTROL_SHARE = 0.01
 #: Text we accept without asking charset-normalizer: these decode strictly or not at all.
 STRICT_ENCODINGS = ("utf-8-sig",)
 
+#: Largest share of non-ASCII bytes for which a non-UTF-8 file is read as Windows-1252, the usual legacy encoding of
+#: English news: with so few accented letters charset-normalizer has too little to go on (it reads "Füzuli" in
+#: cp1252 as cp775 "F³zuli"), while cp1252 is right for the English-language text this tool reads.
+LATIN_SHARE = 0.05
+
+#: Least language coherence (0-1, charset-normalizer's measure of how much the decoded text looks like a language)
+#: for an encoding guess to be trusted; scrambled bytes decode "successfully" with coherence 0.
+MIN_COHERENCE = 0.1
+
 
 def check_size(path: Path, limit: int = MAX_ARTICLE_BYTES) -> int:
     """Return the file's size; raise ReadError if it is missing, empty or over ``limit`` bytes."""
@@ -50,8 +59,16 @@ def detect_encoding(path: Path, sample: bytes) -> str:
             continue
         check_not_binary(path, text)
         return encoding
+    if sum(b > 127 for b in sample) <= LATIN_SHARE * len(sample):
+        try:
+            text = sample.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            check_not_binary(path, text)
+            return "cp1252"
     best = charset_normalizer.from_bytes(sample).best()
-    if best is None or best.encoding is None:
+    if best is None or best.encoding is None or best.coherence < MIN_COHERENCE:
         raise ReadError(str(path), "cannot tell its text encoding (not UTF-8, and no other fits): save it as UTF-8")
     check_not_binary(path, str(best))
     return best.encoding
