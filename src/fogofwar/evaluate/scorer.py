@@ -218,11 +218,12 @@ def _pair(
     describe_pred: Callable[[Any], str],
     anchor_ok: Callable[[Any, Any], bool],
     attributes: dict[str, Callable[[Any, Any], bool]],
+    required: frozenset[str] | None = None,
 ) -> None:
-    """Match gold items to predictions: an anchor match first, then every attribute must agree (strict match).
+    """Match gold items to predictions: an anchor match first, then the ``required`` attributes (all by default).
 
     Each prediction serves one gold item. For each gold item the anchored candidate agreeing on most attributes is
-    judged attribute by attribute (the ``*_acc`` keys).
+    judged attribute by attribute (the ``*_acc`` keys); a match with a wrong optional attribute is listed too.
     """
     used: set[int] = set()
     tally.gold += len(golds)
@@ -234,10 +235,13 @@ def _pair(
             continue
         best = max(candidates, key=lambda i: sum(check(g, preds[i]) for check in attributes.values()))
         wrong = [name for name, check in attributes.items() if not check(g, preds[best])]
-        for name, check in attributes.items():
-            tally.judge(name, check(g, preds[best]))
+        for name in attributes:
+            tally.judge(name, name not in wrong)
+        matched = not set(wrong) & (set(attributes) if required is None else required)
         if wrong:
-            tally.misses.append(f"{describe_gold(g)} (wrong {', '.join(wrong)}: {describe_pred(preds[best])})")
+            state = "found" if matched else "not matched"
+            tally.misses.append(f"{describe_gold(g)} ({state}; wrong {', '.join(wrong)}: {describe_pred(preds[best])})")
+        if not matched:
             continue
         used.add(best)
         tally.gold_ok += 1
@@ -405,13 +409,11 @@ def score_events(record: ArticleRecord, gold: Gold) -> Tally:
             return True
         return any(0 <= c < len(claims) and source_matches(g.reported_by, claims[c].source, actors) for c in p.claims)
 
-    strict = Tally()
-    loose = Tally()
-    events = list(record.events)
+    tally = Tally()
     _pair(
-        loose,
+        tally,
         gold.events,
-        events,
+        list(record.events),
         describe_gold=lambda g: f"{'/'.join(g.types)} {g.anchor!r}",
         describe_pred=lambda p: f"{p.type} {_text(p.evidence[0], record)[:80]!r}" if p.evidence else p.type,
         anchor_ok=lambda g, p: any(inside(g.anchor, _text(s, record)) for s in p.evidence),
@@ -425,20 +427,10 @@ def score_events(record: ArticleRecord, gold: Gold) -> Tally:
             "modality": lambda g, p: p.modality == g.modality,
             "reported_by": reported_ok,
         },
+        required=frozenset({"type"}),
     )
-    # The match itself needs only type + anchor; rerun the pairing with that rule for P/R/F.
-    _pair(
-        strict,
-        gold.events,
-        events,
-        describe_gold=lambda g: f"{'/'.join(g.types)} {g.anchor!r}",
-        describe_pred=lambda p: f"{p.type} {_text(p.evidence[0], record)[:80]!r}" if p.evidence else p.type,
-        anchor_ok=lambda g, p: any(inside(g.anchor, _text(s, record)) for s in p.evidence),
-        attributes={"type": lambda g, p: p.type in g.types},
-    )
-    strict.attributes = {k: v for k, v in loose.attributes.items() if k != "type"}
-    strict.misses.extend(m for m in loose.misses if "(wrong" in m)
-    return strict
+    tally.attributes.pop("type", None)
+    return tally
 
 
 def score_framing(record: ArticleRecord, gold: Gold) -> Tally:
