@@ -45,6 +45,11 @@ def _table() -> dict[str, CountryWord]:
     return table
 
 
+def words() -> list[str]:
+    """Every country word fogofwar knows (names, demonyms, capitals), for building a matcher."""
+    return sorted(_table())
+
+
 def lookup(word: str) -> CountryWord | None:
     """The country a name, demonym or capital denotes ("Armenia's" -> ARM name; "Baku" -> AZE capital), or None."""
     word = word.strip()

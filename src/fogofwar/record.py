@@ -276,6 +276,7 @@ class FramingMarker(Record):
     text: str
     favours: str | None
     evidence: Span
+    voice: Literal["narration", "quoted", "reported"] = "narration"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -27,4 +27,16 @@ def format_record(record: ArticleRecord) -> str:
         for label in labels:
             items = [f"{text} x{n}" if n > 1 else text for (lab, text), n in counts.items() if lab == label]
             lines.append(f"  {label:<12}" + "; ".join(items))
+    lines.extend(format_framing(record))
     return "\n".join(lines)
+
+
+def format_framing(record: ArticleRecord) -> list[str]:
+    """The framing section: the lean with its score, then each marker with the side it favours and its voice."""
+    framing = record.framing
+    if not framing.markers:
+        return []
+    lines = [f"Framing: leans {framing.lean} (score {framing.score:.2f})"]
+    for marker in framing.markers:
+        lines.append(f"  {marker.text!r} favours {marker.favours} ({marker.voice})")
+    return lines

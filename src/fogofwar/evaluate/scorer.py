@@ -434,20 +434,25 @@ def score_events(record: ArticleRecord, gold: Gold) -> Tally:
 
 
 def score_framing(record: ArticleRecord, gold: Gold) -> Tally:
-    """Framing markers by overlapping text; the lean as an accuracy."""
+    """Framing markers, grouped by predicted text and matched when one text contains the other; the lean as an
+    accuracy. Precision = marker groups matching a gold marker / groups; recall = gold markers found / gold markers."""
     tally = Tally()
     if gold.framing is None:
         return tally
-    markers = list(record.framing.markers)
-    _pair(
-        tally,
-        gold.framing.markers,
-        markers,
-        describe_gold=repr,
-        describe_pred=lambda p: f"{p.text!r} favours {p.favours}",
-        anchor_ok=lambda g, p: inside(g, p.text) or inside(p.text, g),
-        attributes={},
-    )
+    groups: dict[str, str] = {}
+    for marker in record.framing.markers:
+        groups.setdefault(fold(marker.text), f"{marker.text!r} favours {marker.favours} ({marker.voice})")
+    matched: set[str] = set()
+    tally.gold, tally.pred = len(gold.framing.markers), len(groups)
+    for g in gold.framing.markers:
+        hits = [key for key in groups if inside(g, key) or inside(key, g)]
+        matched.update(hits)
+        if hits:
+            tally.gold_ok += 1
+        else:
+            tally.misses.append(repr(g))
+    tally.pred_ok = len(matched)
+    tally.false_positives.extend(text for key, text in groups.items() if key not in matched)
     tally.judge("lean", record.framing.lean == gold.framing.lean)
     if record.framing.lean != gold.framing.lean:
         tally.misses.append(f"lean {gold.framing.lean} (predicted {record.framing.lean})")

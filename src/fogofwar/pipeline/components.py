@@ -6,10 +6,18 @@ Each component is a ``Doc -> Doc`` callable that says what it reads and writes (
 
 from __future__ import annotations
 
+from spacy.language import Language
+
 from fogofwar.pipeline.extensions import register_extensions
+from fogofwar.pipeline.framing import FramingComponent
 
 register_extensions()
 
 #: Our components, in the order they run: each may read what an earlier one wrote (DESIGN.md, "The flow of data").
-#: Extractors are added here as they land.
-COMPONENTS: tuple[str, ...] = ()
+COMPONENTS: tuple[str, ...] = ("fogofwar_framing",)
+
+
+@Language.factory("fogofwar_framing")
+def make_framing(nlp: Language, name: str) -> FramingComponent:
+    """Framing markers and the outlet's lean: reads the parse and doc._.claims; writes doc._.framing."""
+    return FramingComponent(nlp)
