@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from fogofwar.pipeline.events import EventsComponent
 from fogofwar.pipeline.extensions import register_extensions
 from fogofwar.pipeline.framing import FramingComponent
 
 register_extensions()
 
 #: Our components, in the order they run: each may read what an earlier one wrote (DESIGN.md, "The flow of data").
-COMPONENTS: tuple[str, ...] = ("fogofwar_framing",)
+COMPONENTS: tuple[str, ...] = ("fogofwar_events", "fogofwar_framing")
+
+
+@Language.factory("fogofwar_events")
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    """PLOVER events: reads the parse, dates, places, actors, claims, casualties, losses; writes doc._.events."""
+    return EventsComponent(nlp)
 
 
 @Language.factory("fogofwar_framing")

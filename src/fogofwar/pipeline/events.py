@@ -1,0 +1,386 @@
+"""Events: PLOVER type and mode, actor -> recipient, places, date, the claims behind them, status and modality.
+
+Reads the parse, doc._.dates, doc._.places, doc._.actors, doc._.claims, doc._.casualties and doc._.losses (each
+optional: a missing one leaves its part of the event empty) and writes doc._.events, one Event per happening in the
+article: mentions of the same happening (the headline and the lead telling one attack) are merged, keeping every
+evidence span.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from fogofwar import countries
+from fogofwar.pipeline.triggers import Trigger, TriggerFinder
+from fogofwar.record import Actor, Claim, Event, Span, When
+
+#: Auxiliaries that put an event in the future or make it hypothetical (governing words of willingness, such as
+#: "threatened to", are the ``intent.willingness`` list of ``data/events.json``).
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should"})
+
+#: Event types in which the actor acts on a recipient, whose missing recipient can be inferred in a two-sided war.
+DIRECTED = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+
+#: Actor kinds that count as belligerents when inferring the other side of a two-sided war.
+BELLIGERENT_KINDS = frozenset({"military", "armed_group", "government", "state"})
+
+#: Dependency labels of a verb's agent (subject, or "by" in the passive) and of its recipient (object).
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
+RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "of"})
+VERB_RECIPIENT_PREPS = RECIPIENT_PREPS - {"of"}  # a noun's "of" names its object ("shelling of X"), a verb's does not
+
+#: Children of an event's head that start another clause, so not part of its evidence span.
+CLAUSE_BREAKS = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "dep"})
+
+#: Types whose complement clause is what they are about ("urged both sides to stop"), kept in their evidence.
+FRAME_WITH_CONTENT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"})
+
+#: Possessive pronouns by which a claimant speaks of its own forces ("its troops", "our positions").
+OWN_PRONOUNS = frozenset({"its", "our", "we", "their"})
+
+#: Precisions whose year is compared with the publication year to call an event historical.
+DATED_PRECISIONS = frozenset({"year", "decade", "month"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One trigger's event before merging: the same fields as Event, with the token positions used to merge."""
+
+    type: str
+    mode: str | None
+    lemma: str
+    evidence: list[Span]
+    sentence: tuple[int, int]
+    trigger_at: int
+    actor: int | None = None
+    recipient: list[int] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+    when: When | None = None
+    claims: list[int] = field(default_factory=list)
+    casualties: list[int] = field(default_factory=list)
+    losses: list[int] = field(default_factory=list)
+    modality: str = "asserted"
+
+
+class EventsComponent:
+    """``fogofwar_events``: reads the parse and the earlier components' outputs; writes doc._.events."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.finder = TriggerFinder(nlp)
+        self.intent = Intent.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = DocIndex(doc)
+        mentions = [self.mention(doc, trigger, index) for trigger in self.finder.find(doc)]
+        attach(mentions, doc, index)
+        doc._.events = [to_event(m, doc) for m in merge(mentions)]
+        return doc
+
+    def mention(self, doc: Doc, trigger: Trigger, index: DocIndex) -> Mention:
+        """Build the event mention of one trigger: participants, date, claims, modality."""
+        sent = trigger.span.sent
+        mention = Mention(
+            type=trigger.type,
+            mode=trigger.mode,
+            lemma=trigger.lemma,
+            evidence=[clause_span(trigger)],
+            sentence=(sent.start_char, sent.end_char),
+            trigger_at=trigger.span.start_char,
+        )
+        mention.claims = index.claims_covering(trigger.span.start_char)
+        agent, patient = participants(trigger.head)
+        mention.actor = index.actor_of(agent, mention.claims)
+        recipient = index.actor_of(patient, mention.claims)
+        if recipient is not None and recipient != mention.actor:
+            mention.recipient = [recipient]
+        mention.when = index.nearest_date(trigger.head)
+        mention.modality = modality(trigger.head, mention.when, doc._.published, self.intent.willingness)
+        mention.type = self.intent.type_of(mention.type, mention.modality, trigger.head)
+        return mention
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """PLOVER's reading of announced intentions: an actor saying it will (or is ready to) act is AGREE when the act
+    is cooperative and THREATEN when it is conflictual; the event keeps its future or hypothetical modality."""
+
+    cooperative: frozenset[str]
+    conflictual: frozenset[str]
+    speech: frozenset[str]
+    willingness: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Intent:
+        """The intent table of ``data/events.json``."""
+        data = json.loads(resources.files("fogofwar").joinpath("data/events.json").read_text(encoding="utf-8"))
+        intent = data["intent"]
+        return cls(
+            cooperative=frozenset(intent["cooperative"]),
+            conflictual=frozenset(intent["conflictual"]),
+            speech=frozenset(intent["speech_lemmas"]),
+            willingness=frozenset(intent["willingness"]),
+        )
+
+    def type_of(self, type_: str, modality: str, head: Token) -> str:
+        """The PLOVER type of an event given its modality and what governs it."""
+        if modality not in ("future", "hypothetical") or not self.announced(head):
+            return type_
+        if type_ in self.cooperative:
+            return "AGREE"
+        if type_ in self.conflictual:
+            return "THREATEN"
+        return type_
+
+    def announced(self, head: Token) -> bool:
+        """True when the event is its actor's own announcement or offer: under a speech verb or a word of
+        willingness ("said it will withdraw", "is ready to send troops", "threatened to cut off")."""
+        token = head
+        for _ in range(3):
+            if token.lemma_ in self.willingness or any(c.lemma_ in self.willingness for c in token.children):
+                return True
+            if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in self.speech:
+                return True
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
+
+
+def clause_span(trigger: Trigger) -> Span:
+    """The event's evidence: the trigger with its participants ("Azerbaijani jets and troops destroyed a convoy of
+    Armenian armoured vehicles"), without coordinated or subordinate clauses that tell other events."""
+    head = trigger.head
+    if head.pos_ != "VERB" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+        head = head.head  # the light verb: "launching counterattacks", "declared a state of war"
+    tokens = [head, *trigger.span]
+    for child in head.children:
+        if child.dep_ in CLAUSE_BREAKS or (child.dep_ == "ccomp" and trigger.type not in FRAME_WITH_CONTENT):
+            continue
+        tokens.extend(child.subtree)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens if not t.is_space)
+    return Span(start, end)
+
+
+def participants(head: Token) -> tuple[list[Token], list[Token]]:
+    """The tokens naming who acts and who is acted on, by the trigger's dependencies."""
+    agent: list[Token] = []
+    patient: list[Token] = []
+    verb = head if head.pos_ == "VERB" else None
+    if verb is None and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+        verb = head.head  # a light verb: "launched an attack", "held talks"
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+            agent.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            patient.extend(child.subtree)
+        elif child.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
+            agent.append(child)
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
+                agent.extend(child.subtree)
+            elif (child.dep_ in OBJECT_DEPS and child.i != head.i) or (
+                child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS - {"of"}
+            ):
+                patient.extend(child.subtree)
+        if not agent and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.pos_ == "VERB":
+            agent.extend(t for c in verb.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree)
+    return agent, patient
+
+
+def modality(head: Token, when: When | None, published: str | None, governors: frozenset[str]) -> str:
+    """asserted, negated, future, hypothetical or historical, from auxiliaries, governors and the date."""
+    chain = [head, *([head.head] if head.dep_ in ("dobj", "xcomp", "pobj") else [])]
+    for token in chain:
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" for c in token.children):
+            return "negated"
+        if aux & FUTURE_AUX:
+            return "future"
+        if aux & HYPOTHETICAL_AUX:
+            return "hypothetical"
+    governor = head.head
+    if head.dep_ in ("xcomp", "ccomp") and governor.lemma_ in governors:
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children):
+        return "hypothetical"
+    return "historical" if earlier_year(when, published) else "asserted"
+
+
+def earlier_year(when: When | None, published: str | None) -> bool:
+    """True when a dated expression (a year, decade or month) lies in a year before publication."""
+    if when is None or not when.value or when.precision not in DATED_PRECISIONS or not published:
+        return False
+    year = when.value[:4]
+    return year.isdigit() and int(year) < int(published[:4])
+
+
+class DocIndex:
+    """Lookups from tokens and offsets to the earlier components' records (actors, places, dates, claims)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: Sequence[Actor] = doc._.actors or ()
+        self.places = doc._.places or ()
+        self.dates = [d for d in (doc._.dates or ()) if d.type == "date"]
+        self.claims: Sequence[Claim] = doc._.claims or ()
+        self.actor_at: dict[int, int] = {}
+        for i, actor in enumerate(self.actors):
+            for span in actor.evidence:
+                for offset in range(span.start, span.end):
+                    self.actor_at.setdefault(offset, i)
+        self.belligerents = sorted({a.country for a in self.actors if a.country and a.kind in BELLIGERENT_KINDS})
+
+    def actor_of(self, tokens: list[Token], claims: list[int]) -> int | None:
+        """The actor named by the head-most of these tokens; "its troops" in a claim is the claimant's side."""
+        for token in sorted(tokens, key=lambda t: (depth(t), t.i)):
+            found = self.actor_at.get(token.idx)
+            if found is not None:
+                return found
+        if tokens and any(t.lower_ in OWN_PRONOUNS for t in tokens) and claims:
+            return self.claims[claims[0]].source
+        for token in tokens:
+            word = countries.lookup(token.text)
+            if word is not None:
+                return self.state_actor(word.iso3)
+        return None
+
+    def state_actor(self, iso3: str) -> int | None:
+        """The first actor of a country, preferring the state or its government."""
+        ranked = sorted(
+            (i for i, a in enumerate(self.actors) if a.country == iso3 and a.kind != "person"),
+            key=lambda i: (self.actors[i].kind not in ("state", "government"), i),
+        )
+        return ranked[0] if ranked else None
+
+    def claims_covering(self, offset: int) -> list[int]:
+        """Claims whose content holds the offset."""
+        return [i for i, c in enumerate(self.claims) if c.content.start <= offset < c.content.end]
+
+    def nearest_date(self, head: Token) -> When | None:
+        """The date expression of the trigger's sentence nearest to it."""
+        sent = head.sent
+        inside = [d for d in self.dates if sent.start_char <= d.evidence.start < sent.end_char]
+        if not inside:
+            return None
+        nearest: When = min(inside, key=lambda d: abs(d.evidence.start - head.idx))
+        return nearest
+
+    def other_side(self, actor: int) -> int | None:
+        """In a two-sided war (exactly two belligerent countries), the state actor of the actor's opponent."""
+        country = self.actors[actor].country
+        if len(self.belligerents) != 2 or country not in self.belligerents:
+            return None
+        other = next(c for c in self.belligerents if c != country)
+        return self.state_actor(other)
+
+
+def depth(token: Token) -> int:
+    """Distance from the token to its sentence root."""
+    steps = 0
+    while token.head.i != token.i:
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def owner(mentions: list[Mention], offset: int) -> Mention | None:
+    """The mention a phrase at ``offset`` belongs to: the tightest evidence span holding it, else the nearest
+    trigger of its sentence."""
+    holding = [m for m in mentions if m.evidence[0].start <= offset < m.evidence[0].end]
+    if holding:
+        return min(holding, key=lambda m: m.evidence[0].end - m.evidence[0].start)
+    same = [m for m in mentions if m.sentence[0] <= offset < m.sentence[1]]
+    return min(same, key=lambda m: abs(m.trigger_at - offset)) if same else None
+
+
+def attach(mentions: list[Mention], doc: Doc, index: DocIndex) -> None:
+    """Give places, casualties and losses to the mention they belong to; infer recipients in a two-sided war."""
+    for i, place in enumerate(index.places):
+        if place.role in ("statement", "metonym") or place.precision == "country":
+            continue
+        found = owner(mentions, place.evidence.start)
+        if found is not None:
+            found.places.append(i)
+    for name in ("casualties", "losses"):
+        for i, item in enumerate(getattr(doc._, name) or ()):
+            found = owner(mentions, item.evidence.start)
+            if found is not None:
+                getattr(found, name).append(i)
+    for m in mentions:
+        if m.type in DIRECTED and m.actor is not None and not m.recipient:
+            other = index.other_side(m.actor)
+            if other is not None:
+                m.recipient = [other]
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Two mentions tell the same happening: same type and trigger word, no clash of actor, recipient or date."""
+    if a.type != b.type or a.lemma != b.lemma or a.modality != b.modality:
+        return False
+    if a.actor is not None and b.actor is not None and a.actor != b.actor:
+        return False
+    if a.recipient and b.recipient and set(a.recipient) != set(b.recipient):
+        return False
+    return not (a.when is not None and b.when is not None and a.when.value != b.when.value)
+
+
+def merge(mentions: list[Mention]) -> list[Mention]:
+    """Fold mentions of the same happening into the first one, keeping every evidence span and link."""
+    merged: list[Mention] = []
+    for m in mentions:
+        target = next((x for x in merged if compatible(x, m)), None)
+        if target is None:
+            merged.append(m)
+            continue
+        target.evidence.extend(m.evidence)
+        target.actor = target.actor if target.actor is not None else m.actor
+        target.recipient = target.recipient or m.recipient
+        target.when = target.when or m.when
+        target.mode = target.mode or m.mode
+        for name in ("places", "claims", "casualties", "losses"):
+            values = getattr(target, name)
+            values.extend(v for v in getattr(m, name) if v not in values)
+    return merged
+
+
+def status_of(claims: Sequence[Claim], linked: list[int]) -> str:
+    """reported (no claimant), claimed (parties assert it), denied (a party denies it)."""
+    if not linked:
+        return "reported"
+    if any(claims[i].polarity == "deny" for i in linked):
+        return "denied"
+    return "claimed"
+
+
+def to_event(m: Mention, doc: Doc) -> Event:
+    """The Event record of a merged mention, with the denials of its claims linked too."""
+    claims: Sequence[Claim] = doc._.claims or ()
+    linked = list(m.claims)
+    for i, claim in enumerate(claims):
+        if claim.polarity == "deny" and claim.denies in linked and i not in linked:
+            linked.append(i)
+    return Event(
+        type=m.type,  # type: ignore[arg-type]
+        evidence=tuple(m.evidence),
+        mode=m.mode,
+        actor=m.actor,
+        recipient=tuple(m.recipient),
+        places=tuple(m.places),
+        when=m.when,
+        casualties=tuple(m.casualties),
+        losses=tuple(m.losses),
+        claims=tuple(linked),
+        status=status_of(claims, linked),  # type: ignore[arg-type]
+        modality=m.modality,  # type: ignore[arg-type]
+    )
