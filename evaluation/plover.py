@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
+from fogofwar.crosswalk import plover_type
 from fogofwar.pipeline import Annotator
 from fogofwar.read import parse_text
 
@@ -37,13 +37,12 @@ def rank(doc, evidence) -> tuple[int, bool]:
 
 
 def main() -> int:
-    legacy = json.loads(resources.files("fogofwar").joinpath("data/plover.json").read_text(encoding="utf-8"))["legacy"]
     records = [r for r in json.loads(DATA.read_text(encoding="utf-8")) if r.get("event") and r.get("text")]
     annotator = Annotator()
     articles = [parse_text(r["text"].strip(" {}"), path=r["id"]) for r in records]
     gold, predicted, misses = [], [], []
     for record, (article, doc) in zip(records, annotator.docs(articles), strict=True):
-        expected = legacy.get(record["event"], record["event"])
+        expected = plover_type(record["event"])
         events = doc._.events or []
         if events:
             main_event = min(events, key=lambda e: min(rank(doc, s) for s in e.evidence))
