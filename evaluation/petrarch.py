@@ -41,7 +41,7 @@ def main() -> int:
     found = judged = predicted_ok = predicted = 0
     confusion: Counter[str] = Counter()
     articles = [parse_text(text, path=sid) for sid, text, _ in records]
-    for (sid, text, roots), (_, doc) in zip(records, annotator.docs(articles), strict=True):
+    for (_, _, roots), (_, doc) in zip(records, annotator.docs(articles), strict=True):
         guesses = {cameo_root(e.type, e.mode) for e in doc._.events or ()}
         judged += len(roots)
         found += sum(r in guesses for r in roots)
