@@ -12,8 +12,14 @@ EVENT_TYPES = EventType.__args__  # type: ignore[attr-defined]
 
 @pytest.mark.parametrize(
     ("event_type", "mode", "root"),
-    [("ASSAULT", "heavy-weapons", "19"), ("ASSAULT", "torture", "18"), ("ASSAULT", None, "18"), ("REQUEST", None, "02"),
-     ("SANCTION", None, "16"), ("AGREE", None, "03")],
+    [
+        ("ASSAULT", "heavy-weapons", "19"),
+        ("ASSAULT", "torture", "18"),
+        ("ASSAULT", None, "18"),
+        ("REQUEST", None, "02"),
+        ("SANCTION", None, "16"),
+        ("AGREE", None, "03"),
+    ],
 )
 def test_crosswalk_cameo_root(event_type, mode, root):
     assert cameo_root(event_type, mode) == root
