@@ -17,8 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from fogofwar import countries
+from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.pipeline.triggers import Trigger, TriggerFinder
-from fogofwar.record import Actor, Claim, Event, Span, When
+from fogofwar.record import NARRATION_CUE, Actor, Claim, Event, Span, When
 
 #: Auxiliaries that put an event in the future or make it hypothetical (governing words of willingness, such as
 #: "threatened to", are the ``intent.willingness`` list of ``data/events.json``).
@@ -46,8 +47,19 @@ FRAME_WITH_CONTENT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGRE
 #: Possessive pronouns by which a claimant speaks of its own forces ("its troops", "our positions").
 OWN_PRONOUNS = frozenset({"its", "our", "we", "their"})
 
+#: Letters of a word compared when two mentions are matched by their words ("shelling" / "shelled").
+STEM = 5
+
+#: Content words a headline mention must share with a body mention to be the same happening: two, so that
+#: "launching counterattacks" finds its lead sentence but a lone "attack" does not.
+HEADLINE_SHARED_WORDS = 2
+
 #: Precisions whose year is compared with the publication year to call an event historical.
 DATED_PRECISIONS = frozenset({"year", "decade", "month"})
+
+
+#: An actor as a side of an event: its country (ISO3, or None) and its kind.
+Side = tuple[str | None, str]
 
 
 @dataclass(slots=True)
@@ -68,6 +80,8 @@ class Mention:
     casualties: list[int] = field(default_factory=list)
     losses: list[int] = field(default_factory=list)
     modality: str = "asserted"
+    clause: int | None = None  # first verb of the chain of verbs joined by "and" the trigger heads, if a verb
+    sides: tuple[Side | None, tuple[Side, ...]] = (None, ())  # actor and recipients as (country, kind)
 
 
 class EventsComponent:
@@ -81,7 +95,10 @@ class EventsComponent:
         index = DocIndex(doc)
         mentions = [self.mention(doc, trigger, index) for trigger in self.finder.find(doc)]
         attach(mentions, doc, index)
-        doc._.events = [to_event(m, doc) for m in merge(mentions)]
+        for m in mentions:
+            m.sides = index.sides(m.actor, m.recipient)
+        merged = merge(fold_denied(fold_headings(mentions, doc), index.claims))
+        doc._.events = [to_event(m, doc) for m in merged]
         return doc
 
     def mention(self, doc: Doc, trigger: Trigger, index: DocIndex) -> Mention:
@@ -101,6 +118,7 @@ class EventsComponent:
         recipient = index.actor_of(patient, mention.claims)
         if recipient is not None and recipient != mention.actor:
             mention.recipient = [recipient]
+        mention.clause = conj_root(trigger.head) if trigger.head.pos_ == "VERB" else None
         mention.when = index.nearest_date(trigger.head)
         mention.modality = modality(trigger.head, mention.when, doc._.published, self.intent.willingness)
         mention.type = self.intent.type_of(mention.type, mention.modality, trigger.head)
@@ -256,6 +274,14 @@ class DocIndex:
                 return self.state_actor(word.iso3)
         return None
 
+    def sides(self, actor: int | None, recipients: list[int]) -> tuple[Side | None, tuple[Side, ...]]:
+        """Actor and recipients as (country, kind): two organs of one state are one side."""
+
+        def side(i: int) -> Side:
+            return self.actors[i].country, self.actors[i].kind
+
+        return (side(actor) if actor is not None else None), tuple(sorted(map(side, recipients), key=str))
+
     def state_actor(self, iso3: str) -> int | None:
         """The first actor of a country, preferring the state or its government."""
         ranked = sorted(
@@ -284,6 +310,13 @@ class DocIndex:
             return None
         other = next(c for c in self.belligerents if c != country)
         return self.state_actor(other)
+
+
+def conj_root(token: Token) -> int:
+    """The first verb of the chain of verbs joined by "and"/"but" that ``token`` belongs to."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ == "VERB":
+        token = token.head
+    return token.i
 
 
 def depth(token: Token) -> int:
@@ -328,34 +361,133 @@ def compatible(a: Mention, b: Mention) -> bool:
     """Two mentions tell the same happening: same type and trigger word, no clash of actor, recipient or date."""
     if a.type != b.type or a.lemma != b.lemma or a.modality != b.modality:
         return False
-    if a.actor is not None and b.actor is not None and a.actor != b.actor:
+    if not compatible_actors(a, b):
         return False
-    if a.recipient and b.recipient and set(a.recipient) != set(b.recipient):
+    if a.recipient and b.recipient and len(a.sides[1]) == len(b.sides[1]):
+        if not all(same_side(x, y) for x, y in zip(a.sides[1], b.sides[1], strict=True)):
+            return False
+    elif a.recipient and b.recipient:
         return False
     return not (a.when is not None and b.when is not None and a.when.value != b.when.value)
 
 
 def merge(mentions: list[Mention]) -> list[Mention]:
-    """Fold mentions of the same happening into the first one, keeping every evidence span and link."""
+    """Fold mentions of the same happening into the first one, keeping every evidence span and link: the same
+    trigger word told again, or verbs of one type joined under one subject ("destroyed a convoy ... and
+    neutralised 10 soldiers")."""
     merged: list[Mention] = []
     for m in mentions:
-        target = next((x for x in merged if compatible(x, m)), None)
+        target = next(
+            (x for x in merged if compatible(x, m) or (x.type == m.type and x.clause == m.clause is not None)),
+            None,
+        )
         if target is None:
             merged.append(m)
             continue
-        target.evidence.extend(m.evidence)
-        target.actor = target.actor if target.actor is not None else m.actor
-        target.recipient = target.recipient or m.recipient
-        target.when = target.when or m.when
-        target.mode = target.mode or m.mode
-        for name in ("places", "claims", "casualties", "losses"):
-            values = getattr(target, name)
-            values.extend(v for v in getattr(m, name) if v not in values)
+        absorb(target, m)
     return merged
 
 
+def fold_headings(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """A subheading announces what the section below tells: its mention joins the first mention of the same type in
+    that section (the subheading's wording often differs: "hails" / "thanked"), or is dropped when none follows."""
+    paragraphs = doc.spans.get(PARAGRAPHS_KEY, ())
+    headings = [(p.start_char, p.end_char) for p in paragraphs if p.label_ == "heading"]
+    headline = next(((p.start_char, p.end_char) for p in paragraphs if p.label_ == "headline"), None)
+    if headline is not None:
+        mentions = fold_headline(mentions, headline, doc)
+    if not headings:
+        return mentions
+    kept: list[Mention] = []
+    for m in mentions:
+        heading = next(((s, e) for s, e in headings if s <= m.trigger_at < e), None)
+        if heading is None:
+            kept.append(m)
+    for m in mentions:
+        heading = next(((s, e) for s, e in headings if s <= m.trigger_at < e), None)
+        if heading is None:
+            continue
+        section_end = min((s for s, _ in headings if s > heading[0]), default=len(doc.text))
+        target = next((k for k in kept if k.type == m.type and heading[1] <= k.trigger_at < section_end), None)
+        if target is not None:
+            absorb(target, m)
+    return kept
+
+
+def fold_headline(mentions: list[Mention], headline: tuple[int, int], doc: Doc) -> list[Mention]:
+    """The headline tells, in other words, a happening the body tells: a headline mention joins the body mention of
+    the same type whose words it shares most (at least ``HEADLINE_SHARED_WORDS``), and stays on its own otherwise."""
+    body = [m for m in mentions if not headline[0] <= m.trigger_at < headline[1]]
+    for m in mentions:
+        if not headline[0] <= m.trigger_at < headline[1]:
+            continue
+        words = stems(doc, m.evidence[0])
+        scored = [(len(words & stems(doc, k.evidence[0])), -k.trigger_at, k) for k in body if k.type == m.type]
+        best = max(scored, key=lambda item: item[:2], default=None)
+        if best is not None and best[0] >= HEADLINE_SHARED_WORDS and compatible_actors(best[2], m):
+            absorb(best[2], m)
+        else:
+            body.append(m)
+    return sorted(body, key=lambda k: k.trigger_at)
+
+
+def compatible_actors(a: Mention, b: Mention) -> bool:
+    """No clash of actors: one is unknown, or both are on the same side."""
+    return a.sides[0] is None or b.sides[0] is None or same_side(a.sides[0], b.sides[0])
+
+
+def same_side(a: Side, b: Side) -> bool:
+    """Two actors on one side: the same country, or, when one has no country ("rebels"), the same kind."""
+    if a[0] is not None and b[0] is not None:
+        return a[0] == b[0]
+    return a[1] == b[1]
+
+
+def stems(doc: Doc, span: Span) -> set[str]:
+    """Stems (first letters) of the content words of a span."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand") or ()
+    return {t.lower_[:STEM] for t in found if t.is_alpha and not t.is_stop and len(t) > STEM}
+
+
+def fold_denied(mentions: list[Mention], claims: Sequence[Claim]) -> list[Mention]:
+    """A mention inside a denial ("Armenia denied the shelling") is the happening the denied claim tells of: it
+    joins the mention of the same type inside the denied claim's content."""
+    kept: list[Mention] = []
+    for m in mentions:
+        target = None
+        for i in m.claims:
+            denied = claims[i].denies
+            if claims[i].polarity != "deny" or denied is None:
+                continue
+            content = claims[denied].content
+            inside = [k for k in kept if k.type == m.type and content.start <= k.trigger_at < content.end]
+            same_word = [k for k in inside if k.lemma[:STEM] == m.lemma[:STEM]]
+            choices = same_word or inside
+            target = choices[0] if choices else None
+            if target is not None:
+                break
+        if target is None:
+            kept.append(m)
+        else:
+            absorb(target, m)
+    return kept
+
+
+def absorb(target: Mention, m: Mention) -> None:
+    """Fold mention ``m`` into ``target``: its evidence, and every link ``target`` lacks."""
+    target.evidence.extend(m.evidence)
+    target.actor = target.actor if target.actor is not None else m.actor
+    target.recipient = target.recipient or m.recipient
+    target.when = target.when or m.when
+    target.mode = target.mode or m.mode
+    for name in ("places", "claims", "casualties", "losses"):
+        values = getattr(target, name)
+        values.extend(v for v in getattr(m, name) if v not in values)
+
+
 def status_of(claims: Sequence[Claim], linked: list[int]) -> str:
-    """reported (no claimant), claimed (parties assert it), denied (a party denies it)."""
+    """reported (only the outlet tells it), claimed (parties assert it), denied (a party denies it)."""
+    linked = [i for i in linked if claims[i].cue != NARRATION_CUE]
     if not linked:
         return "reported"
     if any(claims[i].polarity == "deny" for i in linked):

@@ -10,9 +10,10 @@ What counts (the rule):
   that party's opponent, a ``for`` term favours the party. The victim after "of"/"against" is not the party ("the
   occupation of Azerbaijani territories" names the occupied, not the occupier). A bare term with no party named takes
   the conflict's default target for it, or is not counted.
-- The lean weighs narration markers fully and relayed ones (quoted or reported) at ``RELAYED_WEIGHT``: repeating one
-  side's loaded words unanswered is a framing choice of the outlet too (which voices it picks), but a weaker one than
-  saying them itself. Who is quoted first is not counted.
+- The lean weighs narration markers fully, paraphrased (reported, unquoted) ones at ``PARAPHRASE_WEIGHT`` and quoted
+  ones at ``RELAYED_WEIGHT``: repeating one side's loaded words unanswered is a framing choice of the outlet too
+  (which voices it picks), weaker than saying them itself; in a paraphrase ("regime forces shelled Douma, the rebels
+  said") the outlet chose the words, so it weighs as narration. Who is quoted first is not counted.
 """
 
 from __future__ import annotations
@@ -31,12 +32,20 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from fogofwar import countries
-from fogofwar.record import Framing, FramingMarker, Span
+from fogofwar.pipeline.quotes import quoted_ranges
+from fogofwar.record import NARRATION_CUE, Framing, FramingMarker, Span
 
 Voice = Literal["narration", "quoted", "reported"]
 
-#: Weight of a marker in quoted or reported speech, relative to 1.0 for the outlet's narration.
+#: Weight of a marker in quoted speech, relative to 1.0 for the outlet's narration.
 RELAYED_WEIGHT = 0.25
+
+#: Weight of a marker in reported speech the outlet paraphrases: as much as narration, because the words are the
+#: outlet's own even when the claim is a party's ("Azerbaijani aggression continued, officials in Yerevan said").
+PARAPHRASE_WEIGHT = 1.0
+
+#: Weight of a marker by the voice it is said in.
+VOICE_WEIGHTS = {"narration": 1.0, "reported": PARAPHRASE_WEIGHT, "quoted": RELAYED_WEIGHT}
 
 #: Least weighted evidence for a lean: two narration markers, or eight relayed ones. One loaded word can be a
 #: wire's habit ("separatist officials"); a second, independent one is a pattern. Less is "neutral".
@@ -55,9 +64,6 @@ MAX_NOUN_RUN = 3
 
 #: Least number of mentions of a conflict's parties for its lexicon to apply to an article.
 MIN_CONFLICT_MENTIONS = 2
-
-#: Quotation marks: openers and the closers that end them. A straight double quote both opens and closes.
-QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 
 #: Dependency labels that attach the party a noun is said of ("Armenia's", "Armenian", "Kremlin's").
 PARTY_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -233,7 +239,7 @@ class VoiceMap:
     def __init__(self, doc: Doc) -> None:
         self.quoted = list(quoted_ranges(doc.text))
         claims = doc._.claims or ()
-        self.reported = [(c.content.start, c.content.end) for c in claims]
+        self.reported = [(c.content.start, c.content.end) for c in claims if c.cue != NARRATION_CUE]
 
     def voice(self, offset: int) -> Voice:
         """The voice at ``offset``."""
@@ -244,29 +250,13 @@ class VoiceMap:
         return "narration"
 
 
-def quoted_ranges(text: str) -> Iterator[tuple[int, int]]:
-    """Character ranges inside quotation marks; an unclosed quote runs to the end of its paragraph."""
-    i, n = 0, len(text)
-    while i < n:
-        closer = QUOTE_PAIRS.get(text[i])
-        if closer is None:
-            i += 1
-            continue
-        paragraph_end = text.find("\n\n", i)
-        limit = n if paragraph_end < 0 else paragraph_end
-        close = text.find(closer, i + 1, limit)
-        end = limit if close < 0 else close + 1
-        yield i, end
-        i = end
-
-
 def lean(markers: Iterable[FramingMarker]) -> Framing:
     """Weigh the markers by voice and name the side the narration favours, or ``neutral``."""
     markers = tuple(markers)
     weights: dict[str, float] = defaultdict(float)
     for marker in markers:
         if marker.favours is not None:
-            weights[marker.favours] += 1.0 if marker.voice == "narration" else RELAYED_WEIGHT
+            weights[marker.favours] += VOICE_WEIGHTS[marker.voice]
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])
     top_side, top = ranked[0] if ranked else ("neutral", 0.0)
     second = ranked[1][1] if len(ranked) > 1 else 0.0
