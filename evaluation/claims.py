@@ -7,8 +7,9 @@ section is scored with the shared scorer (``fogofwar.evaluate.scorer.score_claim
 source country + kind (+ name), polarity, quote, denial link). Also reported, over the gold claims found at their
 anchor:
 - source accuracy (``claims_source_acc``): country, kind and, where the gold gives it, name agree;
-- source-country accuracy: the country agrees (null = null for IGOs and NGOs), whatever the kind. Each prediction
-  serves one gold claim; for each gold claim the anchored, unused prediction whose country agrees is preferred.
+- source-country accuracy: the country agrees (null = null for IGOs and NGOs), whatever the kind. As in the
+  scorer's pairing, for each gold claim the anchored, unused prediction whose country agrees is preferred, and a
+  prediction that agrees serves one gold claim only.
 Annotation rules: evaluation/claims/GUIDELINES.md. Writes evaluation/results/claims.json.
 
 Usage: PYTHONPATH=src python evaluation/claims.py
@@ -86,9 +87,10 @@ def country_tally(record: ArticleRecord, gold: Gold) -> tuple[int, int]:
             return any(a.country == country for a in speakers(preds[i].source, record.actors))
 
         best = max(anchored, key=agrees)
-        used.add(best)
         judged += 1
-        right += agrees(best)
+        if agrees(best):  # as in the scorer's pairing, only a prediction that agrees is used up
+            used.add(best)
+            right += 1
     return right, judged
 
 
