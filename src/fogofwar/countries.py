@@ -42,6 +42,10 @@ def _table() -> dict[str, CountryWord]:
         for field, kind in (("aliases", "name"), ("demonyms", "demonym"), ("capitals", "capital")):
             for word in entry.get(field, ()):
                 table[word] = CountryWord(iso3, kind)  # type: ignore[arg-type]
+    for word, found in list(table.items()):
+        # Text that lost its apostrophes ("Russias Ministry", "Irans foreign minister"): the possessive of a name.
+        if found.kind == "name" and not word.endswith("s") and " " not in word:
+            table.setdefault(word + "s", found)
     return table
 
 

@@ -40,6 +40,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Determiners that make a definite description ("the ministry"), which continues an actor named before.
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
+#: Prepositions that name the body a spokesperson or official speaks for ("a spokesman for", "officials of").
+OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
+
 #: Possessives by which a party speaks of its own organ ("its troops", "their forces").
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 
@@ -52,6 +55,9 @@ ANTECEDENT_WINDOW = 1500
 
 #: Confidence of an actor found by rule-based coreference rather than named outright.
 COREFERENCE_CONFIDENCE = 0.8
+
+#: Kinds of named organisations a definite description of their kind continues ("the monitoring group").
+NAMED_KINDS = frozenset({"ngo", "igo", "media"})
 
 #: Organ names that are the country itself ("Azerbaijan's government", "Armenian officials" -> the government).
 COUNTRY_ORGANS = frozenset({"government"})
@@ -87,6 +93,7 @@ class Lexicon:
     titles: dict[str, str | None]  # lower-cased title -> kind of the body it speaks for
     statement_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    home_words: frozenset[str]
 
 
 @cache
@@ -107,6 +114,7 @@ def lexicon() -> Lexicon:
         titles={k.lower(): v for k, v in data["titles"].items()},
         statement_nouns=frozenset(data["statement_nouns"]),
         group_nouns=frozenset(data["group_nouns"]),
+        home_words=frozenset(data["home_words"]),
     )
 
 
@@ -390,7 +398,7 @@ class ActorTable:
 
     # -- countries and organs ----------------------------------------------------------------------------------
 
-    def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911 - one return per way a phrase names an organ
+    def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912 - one branch per way to name an organ
         """Record an organ of a country or a group ("Azerbaijan's Defence Ministry", "Karabakh forces", "the
         ministry"); False when the phrase names no organ."""
         organ = self.organ_of(t for t in np if t.i not in self.matches.country_at and t.i not in self.matches.region_at)
@@ -412,6 +420,10 @@ class ActorTable:
         if iso3 is not None:
             self.mention(self.organ(iso3, organ, text=np.text), np)
             return True
+        owner = self.owner_after(root)
+        if owner is not None:  # "a spokesman for the White Helmets", "officials of the Syrian government"
+            self.mention(owner, np)
+            return True
         if np[0].lower_ in POSSESSIVE_PRONOUNS:  # "26 of its troops": the country of the clause's party
             owner = self.antecedent(lambda d: d.country is not None, np, same_sentence=True)
             if owner is not None:
@@ -419,16 +431,52 @@ class ActorTable:
                 assert iso3 is not None
                 self.mention(self.organ(iso3, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
-        if self.definite(np):
-            found = self.antecedent(lambda d: same_organ(d, organ), np)
+        if self.definite(np) or self.lex.home_words.intersection(t.lower_ for t in np):
+            found = self.antecedent(lambda d: same_organ(d, organ), np) if self.definite(np) else None
             if found is not None:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+            home = self.home_country()
+            if home is not None and organ.kind in ("government", "military") and organ.name != "ministry":
+                self.mention(self.organ(home, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         if root.dep_ in SUBJECT_DEPS and not (organ.name == "ministry" and self.definite(np)):
             key = ("group", organ.name, root.lemma_.lower())
             self.mention(self.add(key, Draft(strip_det(np), organ.kind, None, np.text, organ=organ.name)), np)
             return True
         return organ.kind != "government" or root.lemma_.lower() not in ("state", "government")
+
+    def owner_after(self, root: Token) -> int | None:
+        """The body a spokesperson, official or source speaks for, named after them ("a spokesman for the White
+        Helmets", "officials of Syria"): a named organisation, or an organ or the government of a country."""
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for token in [t for t in obj.lefts if t.dep_ in ("compound", "amod", "poss")] + [obj]:
+                    org = self.matches.org_at.get(token.i)
+                    if org is not None:
+                        self.consumed.update(range(org.start, org.end))
+                        return self.mention(self.organisation(org), org)
+                word = self.matches.country_at.get(obj.i) or next(
+                    (self.matches.country_at[t.i] for t in obj.lefts if t.i in self.matches.country_at), None
+                )
+                if word is not None and (iso3 := self.country_word(word, word.root)) is not None:
+                    organ = self.organ_of(t for t in obj.subtree if t.i not in self.matches.country_at)
+                    self.consumed.update(t.i for t in obj.subtree)
+                    return self.organ(iso3, organ or Organ("government", "government"))
+        return None
+
+    def home_country(self) -> str | None:
+        """The country the article names most (by its name or demonym): "the government" is its government."""
+        counts: dict[str, int] = {}
+        for word in self.matches.country_words:
+            found = countries.lookup(word.text)
+            if found is not None and found.kind in ("name", "demonym"):
+                counts[found.iso3] = counts.get(found.iso3, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None
 
     def organ_of(self, tokens: Iterable[Token]) -> Organ | None:
         """The organ named at the end of a phrase (longest match of the lexicon's words), or None."""
@@ -564,7 +612,10 @@ class ActorTable:
 
 
 def same_organ(draft: Draft, organ: Organ) -> bool:
-    """An actor a definite description of this organ can continue ("the ministry" -> a Defence Ministry)."""
+    """An actor a definite description of this organ can continue ("the ministry" -> a Defence Ministry; "the
+    monitoring group" -> the Syrian Observatory)."""
+    if draft.organ is None and organ.kind in NAMED_KINDS:
+        return draft.kind == organ.kind
     if draft.organ is None:
         return organ.name in COUNTRY_ORGANS and draft.kind == "government" and draft.country is not None
     if organ.name == "ministry":

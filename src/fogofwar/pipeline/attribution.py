@@ -49,6 +49,16 @@ POSITIONAL_CONFIDENCE = 0.8
 #: Confidence of a denial linked by shared words rather than by syntax.
 LINK_CONFIDENCE = 0.8
 
+#: Source of a claim whose speaker is "it", "they" or "the statement": the source of the claim before it, filled in
+#: once every claim is known.
+PENDING = -1
+
+#: Confidence of a speaker the actors component did not know (a new actor made from the subject's words).
+NEW_SPEAKER_CONFIDENCE = 0.5
+
+#: Prepositions that name the body a speaker speaks for ("a spokesman for", "officials of").
+OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
+
 #: Dependency labels of a speech verb's complement, in order of preference.
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 
@@ -135,6 +145,7 @@ class Attributor:
         self.speech_verbs()
         self.according_to()
         self.continued_quotes()
+        self.resolve_pending()
         self.link_denials()
         self.narration()
         return self.freeze()
@@ -236,20 +247,21 @@ class Attributor:
         evidence = (min(content[0], self.attribution_start(verb)), max(content[1], self.attribution_end(verb)))
         evidence = (max(evidence[0], sent.start_char), min(evidence[1], sent.end_char))
         cue = verb.lemma_.lower() if not any(c.dep_ == "neg" for c in verb.children) else f"not {verb.lemma_.lower()}"
-        self.drafts.append(
-            Draft(
-                source_index,
-                cue,
-                polarity,
-                content,
-                evidence,
-                quote=quote,
-                channel=self.channel(verb),
-                confidence=confidence,
-                closes=closes,
-                verb=verb.i,
+        for speaker in [source_index, *self.co_speakers(verb, source_index)]:
+            self.drafts.append(
+                Draft(
+                    speaker,
+                    cue,
+                    polarity,
+                    content,
+                    evidence,
+                    quote=quote,
+                    channel=self.channel(verb),
+                    confidence=confidence,
+                    closes=closes,
+                    verb=verb.i,
+                )
             )
-        )
 
     def content(self, verb: Token, polarity: str) -> tuple[int, int] | None:
         """What a cue verb reports: its complement clause, its object for verbs of that kind, else the rest of the
@@ -317,7 +329,8 @@ class Attributor:
     # -- speakers ----------------------------------------------------------------------------------------------
 
     def speaker(self, verb: Token) -> tuple[int, float] | None:  # noqa: PLR0911 - one return per way to find one
-        """The actor who says it, and how sure we are."""
+        """The actor who says it (``PENDING`` for "it said", resolved once every claim is known), and how sure we
+        are."""
         subject = self.own_subject(verb)
         if subject is None:
             found = self.adjacent_actor(verb)
@@ -327,18 +340,45 @@ class Attributor:
             if subject is None:
                 return None
         if subject.lower_ in CONTINUING_PRONOUNS:
-            previous = self.last_source(before=verb.idx)
-            return (previous, POSITIONAL_CONFIDENCE) if previous is not None else None
-        for token in sorted(subject.subtree, key=lambda t: (t.i != subject.i, t.i)):
-            found = self.actor_at.get(token.idx)
-            if found is not None:
-                return found, self.actors[found].confidence
+            return PENDING, POSITIONAL_CONFIDENCE
+        found = self.actor_of_phrase(subject)
+        if found is not None:
+            return found, self.actors[found].confidence
         if subject.lemma_.lower() in lexicon().statement_nouns:
-            previous = self.last_source(before=verb.idx)
-            return (previous, POSITIONAL_CONFIDENCE) if previous is not None else None
+            return PENDING, POSITIONAL_CONFIDENCE
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
-        return self.new_speaker(subject), 0.5
+        return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
+
+    def actor_of_phrase(self, head: Token) -> int | None:
+        """The actor a noun phrase names: at its head, its modifiers, or the body after "for"/"of" ("a spokesman
+        for the White Helmets") — not actors named deeper inside it ("the centre for reconciliation in Syria")."""
+        tokens = [head] + [t for child in head.lefts for t in child.subtree]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        tokens += [obj] + [t for child in obj.lefts for t in child.subtree]
+        for token in tokens:
+            found = self.actor_at.get(token.idx)
+            if found is not None:
+                return found
+        return None
+
+    def co_speakers(self, verb: Token, first: int) -> list[int]:
+        """Other actors joined to the subject by "and" ("Government and opposition forces denied ..."), each a
+        speaker of its own claim."""
+        subject = self.own_subject(verb)
+        if subject is None and self.adjacent_actor(verb) is None:
+            subject = self.subject(verb)
+        found: list[int] = []
+        if subject is None:
+            return found
+        for conj in subject.conjuncts:
+            other = self.actor_of_phrase(conj)
+            if other is not None and other != first and other not in found:
+                found.append(other)
+        return found
 
     def own_subject(self, verb: Token) -> Token | None:
         """The verb's own subject (or the agent of a passive), without looking at verbs it is joined to."""
@@ -358,7 +398,8 @@ class Attributor:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
-            token = token.head if token.dep_ == "conj" and token.head.i != token.i else None
+            joined = token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG")
+            token = token.head if joined and token.head.i != token.i else None  # "…, adding that …"
         return None
 
     def adjacent_actor(self, verb: Token) -> int | None:
@@ -377,14 +418,11 @@ class Attributor:
             return found
         return None
 
-    def last_source(self, before: int) -> int | None:
-        """The source of the last claim made before this offset."""
-        earlier = [d for d in self.drafts if d.evidence[0] < before]
-        return max(earlier, key=lambda d: d.evidence[0]).source if earlier else None
-
     def new_speaker(self, subject: Token) -> int:
         """An actor for a speaker the actors component did not know ("sources", "a Reuters witness")."""
-        tokens = [t for t in subject.subtree if not (t.i == subject.left_edge.i and t.pos_ == "DET")]
+        tokens = [
+            t for t in subject.subtree if t.i <= subject.i and not (t.i == subject.left_edge.i and t.pos_ == "DET")
+        ]
         text = "".join(t.text_with_ws for t in tokens).strip()
         country = next((w.iso3 for t in tokens if (w := countries.lookup(t.text)) is not None), None)
         ents = [e for e in subject.doc.ents if e.start <= subject.i < e.end]
@@ -453,6 +491,17 @@ class Attributor:
             self.drafts.append(
                 Draft(source, "according to", "assert", content, (sent.start_char, sent.end_char), verb=token.i)
             )
+
+    def resolve_pending(self) -> None:
+        """ "It said", "the statement said": the source of the nearest claim before, in text order."""
+        ordered = sorted(self.drafts, key=lambda d: d.evidence[0])
+        last: int | None = None
+        for draft in ordered:
+            if draft.source == PENDING and last is not None:
+                draft.source = last
+            if draft.source != PENDING:
+                last = draft.source
+        self.drafts = [d for d in self.drafts if d.source != PENDING]
 
     # -- continued quotes --------------------------------------------------------------------------------------
 
