@@ -260,7 +260,8 @@ class ActorTable:
             return
         org = self.matches.org_at.get(root.i) or self.org_before_root(np)
         if org is not None:
-            self.mention(self.organisation(org), np)
+            whole = self.doc[min(np.start, org.start) : max(np.end, org.end)]
+            self.mention(self.organisation(org), whole)
             return
         if self.organ_phrase(np):
             return
@@ -276,7 +277,13 @@ class ActorTable:
     def person_in(self, np: SpacySpan) -> SpacySpan | None:
         """The person a phrase names as its head ("European Commission spokesman Peter Stano" -> Peter Stano)."""
         root = np.root
-        if root.i not in self.persons or root.i in self.matches.country_at or root.i in self.matches.org_at:
+        if root.i not in self.persons:
+            # A title after the name with no comma ("Peter Salama Executive Director of the WHO ... said").
+            named = [t.i for t in np if t.i in self.persons and t.i < root.i]
+            if not named or self.title_kind(self.doc[named[-1] + 1 : root.i + 1]) is None:
+                return None
+            root = self.doc[named[-1]]
+        if root.i in self.matches.country_at or root.i in self.matches.org_at:
             return None
         ent = next(e for e in self.doc.ents if e.start <= root.i < e.end)
         start = ent.start
@@ -306,6 +313,8 @@ class ActorTable:
         for child in name.root.children:
             if child.dep_ == "appos":
                 title += list(child.subtree)
+        if name.end < np.end:  # the title after the name, inside the phrase
+            title += [t for child in np.root.rights for t in child.subtree] + list(self.doc[name.end : np.root.i + 1])
         existing = self.known_person(name.text)
         if existing is None and not title and not self.acting(name.root):
             return  # an untitled, unknown name outside subject position: too often a mislabelled place
@@ -364,11 +373,15 @@ class ActorTable:
                 found = ""
         return found
 
-    def affiliation(self, title: list[Token]) -> int | None:
+    def affiliation(self, title: list[Token]) -> int | None:  # noqa: PLR0911 - one return per kind of body
         """The actor a person speaks for, from the words of their title: a named organisation, an organ of a
         country, or the country's government (its military for a military title)."""
         if not title or self.title_kind(title) is None:
             return None
+        if title[0].lower_ in POSSESSIVE_PRONOUNS | {"his", "her"} and not any(
+            t.i in self.matches.org_at or t.i in self.matches.country_at for t in title
+        ):  # "Its spokesman John Kirby": the body named just before
+            return self.antecedent(lambda d: d.kind != "person", self.doc[title[0].i : title[0].i + 1])
         for token in title:
             org = self.matches.org_at.get(token.i)
             if org is not None:
@@ -440,7 +453,8 @@ class ActorTable:
             if home is not None and organ.kind in ("government", "military") and organ.name != "ministry":
                 self.mention(self.organ(home, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
-        if root.dep_ in SUBJECT_DEPS and not (organ.name == "ministry" and self.definite(np)):
+        counted = any(t.pos_ == "NUM" or t.like_num for t in np)  # "12 people died": a toll, not a party
+        if root.dep_ in SUBJECT_DEPS and not counted and not (organ.name == "ministry" and self.definite(np)):
             key = ("group", organ.name, root.lemma_.lower())
             self.mention(self.add(key, Draft(strip_det(np), organ.kind, None, np.text, organ=organ.name)), np)
             return True
