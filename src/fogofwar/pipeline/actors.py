@@ -57,7 +57,10 @@ ANTECEDENT_WINDOW = 1500
 COREFERENCE_CONFIDENCE = 0.8
 
 #: Kinds of named organisations a definite description of their kind continues ("the monitoring group").
-NAMED_KINDS = frozenset({"ngo", "igo", "media"})
+NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})
+
+#: Confidence of an organisation known only from the entity recogniser (its kind unknown).
+UNKNOWN_ORGANISATION_CONFIDENCE = 0.6
 
 #: Organ names that are the country itself ("Azerbaijan's government", "Armenian officials" -> the government).
 COUNTRY_ORGANS = frozenset({"government"})
@@ -130,6 +133,7 @@ class Draft:
     affiliation: int | None = None
     confidence: float = 1.0
     organ: str | None = None
+    head: str | None = None  # lemma of the head noun of its first mention ("force"), for "the forces"
 
     def freeze(self) -> Actor:
         return Actor(
@@ -236,10 +240,14 @@ class ActorTable:
             if not self.consumed.intersection(range(word.start, word.end)):
                 self.bare_name(word)
         for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and not self.consumed.intersection(range(ent.start, ent.end)):
+            if self.consumed.intersection(range(ent.start, ent.end)):
+                continue
+            if ent.label_ == "PERSON":
                 name = self.person_in(ent)
                 if name is not None:
                     self.person(ent, name)
+            elif ent.label_ == "ORG" and (len(ent) > 1 or ent.text.isupper()):
+                self.unknown_organisation(ent)
 
     def phrases(self) -> list[SpacySpan]:
         """Noun chunks, person names and pronouns the chunker leaves out, in text order."""
@@ -270,7 +278,7 @@ class ActorTable:
             self.mention(self.country(word, agent=root.dep_ in SUBJECT_DEPS), np)
             return
         if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
-            found = self.antecedent(lambda d: d.organ is None and d.kind in {"igo", "ngo", "armed_group", "media"}, np)
+            found = self.antecedent(lambda d: d.organ is None and d.kind in NAMED_KINDS | {"armed_group"}, np)
             if found is not None:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
 
@@ -433,6 +441,11 @@ class ActorTable:
         if iso3 is not None:
             self.mention(self.organ(iso3, organ, text=np.text), np)
             return True
+        if kind is not None:  # a region with no country ("Kurdish forces"): a group of its own
+            key = ("group", strip_det(np).lower())
+            draft = Draft(strip_det(np), kind, None, np.text, organ=organ.name, head=root.lemma_.lower())
+            self.mention(self.add(key, draft), np)
+            return True
         owner = self.owner_after(root)
         if owner is not None:  # "a spokesman for the White Helmets", "officials of the Syrian government"
             self.mention(owner, np)
@@ -445,7 +458,10 @@ class ActorTable:
                 self.mention(self.organ(iso3, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         if self.definite(np) or self.lex.home_words.intersection(t.lower_ for t in np):
-            found = self.antecedent(lambda d: same_organ(d, organ), np) if self.definite(np) else None
+            head = root.lemma_.lower()
+            found = (
+                self.antecedent(lambda d: d.head == head or same_organ(d, organ), np) if self.definite(np) else None
+            )
             if found is not None:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
                 return True
@@ -456,7 +472,8 @@ class ActorTable:
         counted = any(t.pos_ == "NUM" or t.like_num for t in np)  # "12 people died": a toll, not a party
         if root.dep_ in SUBJECT_DEPS and not counted and not (organ.name == "ministry" and self.definite(np)):
             key = ("group", organ.name, root.lemma_.lower())
-            self.mention(self.add(key, Draft(strip_det(np), organ.kind, None, np.text, organ=organ.name)), np)
+            draft = Draft(strip_det(np), organ.kind, None, np.text, organ=organ.name, head=root.lemma_.lower())
+            self.mention(self.add(key, draft), np)
             return True
         return organ.kind != "government" or root.lemma_.lower() not in ("state", "government")
 
@@ -536,7 +553,20 @@ class ActorTable:
             return None
         if found.kind == "capital" and word.root.dep_ not in SUBJECT_DEPS:
             return None
+        following = self.doc[word.end : word.end + 2].text.lower()
+        if following.startswith(("-based", "- based", "based")):  # "the Britain-based monitor": a seat, not a side
+            return None
         return found.iso3
+
+    def unknown_organisation(self, ent: SpacySpan) -> None:
+        """An organisation the lexicon does not know ("the Union of Syrian Medical Relief Organisations"): kind
+        ``organisation``, so that "the group said" can continue it."""
+        tokens = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
+        name = "".join(t.text_with_ws for t in tokens).strip()
+        if not name or countries.lookup(name) is not None:
+            return
+        draft = Draft(name, "organisation", None, ent.text, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
+        self.mention(self.add(("org", name), draft), ent, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
 
     def bare_name(self, word: SpacySpan) -> None:
         """A country or organisation named outside any phrase read so far ("Armenia's attack on Azerbaijan")."""
@@ -580,7 +610,8 @@ class ActorTable:
                 if draft.country == iso3 and draft.organ is not None and "Ministry" in draft.organ:
                     return i
         name = strip_det_text(text) if organ.kind == "armed_group" and text else f"{country} {organ.name}"
-        draft = Draft(name, organ.kind, iso3, text or country, organ=organ.name)
+        head = text.split()[-1].lower().rstrip("s") if text else None
+        draft = Draft(name, organ.kind, iso3, text or country, organ=organ.name, head=head)
         return self.add(("organ", iso3, organ.name), draft)
 
     def add(self, key: tuple[Any, ...], draft: Draft) -> int:
