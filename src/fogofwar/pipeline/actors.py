@@ -458,9 +458,9 @@ class ActorTable:
                 self.mention(self.organ(iso3, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         if self.definite(np) or self.lex.home_words.intersection(t.lower_ for t in np):
-            head = root.lemma_.lower()
+            lemma = root.lemma_.lower()
             found = (
-                self.antecedent(lambda d: d.head == head or same_organ(d, organ), np) if self.definite(np) else None
+                self.antecedent(lambda d: d.head == lemma or same_organ(d, organ), np) if self.definite(np) else None
             )
             if found is not None:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
@@ -471,9 +471,9 @@ class ActorTable:
                 return True
         counted = any(t.pos_ == "NUM" or t.like_num for t in np)  # "12 people died": a toll, not a party
         if root.dep_ in SUBJECT_DEPS and not counted and not (organ.name == "ministry" and self.definite(np)):
-            key = ("group", organ.name, root.lemma_.lower())
+            group_key: tuple[str, ...] = ("group", organ.name, root.lemma_.lower())
             draft = Draft(strip_det(np), organ.kind, None, np.text, organ=organ.name, head=root.lemma_.lower())
-            self.mention(self.add(key, draft), np)
+            self.mention(self.add(group_key, draft), np)
             return True
         return organ.kind != "government" or root.lemma_.lower() not in ("state", "government")
 

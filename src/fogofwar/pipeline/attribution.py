@@ -33,8 +33,9 @@ from fogofwar.pipeline.quotes import inner, quoted_ranges
 from fogofwar.record import NARRATION_CUE, Actor, ActorKind, Claim, Span
 
 #: How many tokens after a closing quotation mark (or before an opening one) the speech verb may lie:
-#: '”, European Commission spokesman Peter Stano said' puts it 6 tokens after; further, it belongs to a new clause.
-QUOTE_VERB_WINDOW = 8
+#: '” U.S. Air Force Colonel John Dorrian, a coalition spokesman, told' puts it 12 tokens after; the search also
+#: stops at the end of the sentence and at the next quotation.
+QUOTE_VERB_WINDOW = 15
 
 #: A quotation shorter than this many words is a scare quote or a term ("destroyed"), not a statement.
 MIN_QUOTE_WORDS = 4
@@ -59,12 +60,22 @@ NEW_SPEAKER_CONFIDENCE = 0.5
 #: Prepositions that name the body a speaker speaks for ("a spokesman for", "officials of").
 OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
 
+#: Cue verbs whose relative clause says something of its noun ("the attack that Washington blamed on Assad").
+RELATIVE_CUES = frozenset({"blame", "claim", "report", "allege", "confirm", "attribute"})
+
+#: Verbs whose content is their object and a prepositional phrase ("accused rebels of using gas", "blamed the
+#: attack on Assad", "blamed Assad for the attack").
+BLAME_PREPS = {"accuse": ("of", "over"), "blame": ("on", "for"), "charge": ("with",)}
+
 #: Dependency labels of a speech verb's complement, in order of preference.
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 
 #: Children of a speech verb that are part of the attribution, not of what is claimed ("said on Tuesday",
 #: "said in a statement").
 ATTRIBUTION_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "aux", "neg", "cc", "agent", "dative", "prt"})
+
+#: Kinds that speak for a state (in a civil war, its armed groups are the other side).
+STATE_KINDS = frozenset({"state", "government", "military", "person"})
 
 #: Subjects that stand for the last party to speak ("it said", "they added").
 CONTINUING_PRONOUNS = frozenset({"it", "they"})
@@ -222,6 +233,8 @@ class Attributor:
             labelled = lemma in self.cues.label_verbs and self.labelled_false(token) is not None
             if lemma in self.cues.deny_verbs or labelled:
                 self.verb_claim(token, "deny")
+            elif lemma in self.cues.label_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+                self.verb_claim(token, "assert")  # "Russia described the attack as an aggression"
             elif lemma in self.cues.assert_verbs:
                 negated = any(c.dep_ == "neg" for c in token.children)
                 if negated and lemma in self.cues.negated_deny:
@@ -231,10 +244,16 @@ class Attributor:
 
     def verb_claim(self, verb: Token, polarity: str) -> None:
         """The claim a cue verb makes, when it has both a speaker and a content."""
-        if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":  # "the reported attack", "a claim denied by ..."
+        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and not has_agent:  # "the reported attack"
             return
         closes = self.closed_noun(verb) if polarity == "deny" else None
-        content = self.noun_phrase(closes, verb) if closes is not None else self.content(verb, polarity)
+        if closes is not None:
+            content: tuple[int, int] | None = self.noun_phrase(closes, verb)
+        elif (relativised := self.relativised(verb)) is not None:  # "an attack that Washington blamed on Assad"
+            content = self.trim(relativised.left_edge.i, verb.left_edge.i - 1)
+        else:
+            content = self.content(verb, polarity)
         if content is None or content[1] <= content[0]:
             return
         source = self.speaker(verb)
@@ -263,20 +282,27 @@ class Attributor:
                 )
             )
 
-    def content(self, verb: Token, polarity: str) -> tuple[int, int] | None:
+    def content(self, verb: Token, polarity: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one per form
         """What a cue verb reports: its complement clause, its object for verbs of that kind, else the rest of the
         sentence on the far side of the attribution."""
         lemma = verb.lemma_.lower()
         children = list(verb.children)
-        if lemma == "accuse":
-            obj = next((c for c in children if c.dep_ == "dobj"), None)
-            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "over")), None)
-            if obj is not None and prep is not None:
-                return self.trim(obj.left_edge.i, prep.right_edge.i)
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if lemma in BLAME_PREPS and obj is not None:  # "accused rebels of using toxic gas", "blamed it on Assad"
+            preps = [c for c in [*children, *obj.children] if c.dep_ == "prep" and c.lower_ in BLAME_PREPS[lemma]]
+            if preps:
+                return self.trim(obj.left_edge.i, max(p.right_edge.i for p in preps))
+        if lemma in self.cues.label_verbs and obj is not None:  # "described the attack as an aggression"
+            as_phrase = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if as_phrase is not None:
+                return self.trim(obj.left_edge.i, as_phrase.right_edge.i)
         for dep in COMPLEMENT_DEPS:
             comp = next((c for c in children if c.dep_ == dep), None)
             if comp is not None and (dep == "ccomp" or lemma in self.cues.object_content or polarity == "deny"):
-                return self.trim(comp.left_edge.i, comp.right_edge.i)
+                start = comp.left_edge.i
+                if obj is not None and obj.right_edge.i + 1 == start:  # "deny Damascus carried out": the
+                    start = obj.left_edge.i  # parser took the clause's subject for the verb's object
+                return self.trim(start, comp.right_edge.i)
         if polarity == "deny" or lemma in self.cues.object_content:
             obj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
             if obj is not None and obj.pos_ != "PRON":
@@ -315,6 +341,16 @@ class Attributor:
                 return child
         return None
 
+    def relativised(self, verb: Token) -> Token | None:
+        """The noun a relative clause with a cue verb says something of ("the attack that X blamed on Y", "an
+        account backed by Iran"), when the verb has no object or clause of its own."""
+        if verb.dep_ not in ("relcl", "acl") or verb.head.i > verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if verb.lemma_.lower() not in RELATIVE_CUES:
+            return None
+        own = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.tag_ != "WDT")]
+        return None if own else verb.head
+
     def closed_noun(self, verb: Token) -> Token | None:
         """The claim noun a relative-clause denial hangs on ("in a claim that Armenia denied" -> claim)."""
         head = verb.head
@@ -331,7 +367,7 @@ class Attributor:
     def speaker(self, verb: Token) -> tuple[int, float] | None:  # noqa: PLR0911 - one return per way to find one
         """The actor who says it (``PENDING`` for "it said", resolved once every claim is known), and how sure we
         are."""
-        subject = self.own_subject(verb)
+        subject = self.own_subject(verb) or self.quoted_as_saying(verb)
         if subject is None:
             found = self.adjacent_actor(verb)
             if found is not None:
@@ -350,10 +386,17 @@ class Attributor:
             return None
         return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
 
+    def quoted_as_saying(self, verb: Token) -> Token | None:
+        """The speaker of "Reuters quoted the State Department as saying that …": the object of "quoted"."""
+        if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
+            return None
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+
     def actor_of_phrase(self, head: Token) -> int | None:
         """The actor a noun phrase names: at its head, its modifiers, or the body after "for"/"of" ("a spokesman
         for the White Helmets") — not actors named deeper inside it ("the centre for reconciliation in Syria")."""
         tokens = [head] + [t for child in head.lefts for t in child.subtree]
+        tokens += [t for child in head.rights if child.dep_ == "appos" for t in child.subtree]
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
                 for obj in prep.children:
@@ -551,7 +594,15 @@ class Attributor:
         assert denial.closes is not None
         noun = denial.closes
         holders = [d for d in self.drafts if d is not denial and d.content[0] <= noun.idx < d.content[1]]
-        if not holders:
+        if not holders:  # "…, an accusation dismissed by the government": the claim just before, same sentence
+            sent = noun.sent
+            before = [
+                d
+                for d in self.drafts
+                if d is not denial and sent.start_char <= d.evidence[0] and d.content[1] <= noun.idx
+            ]
+            if before:
+                return max(before, key=lambda d: d.content[1])
             return self.denied_by_words(denial)
         holder = min(holders, key=lambda d: d.content[1] - d.content[0])
         cut = noun.head if noun.head.dep_ == "prep" else noun.left_edge
@@ -592,7 +643,11 @@ class Attributor:
         return found
 
     def same_side(self, a: Actor, b: Actor) -> bool:
-        return a is b or (a.country is not None and a.country == b.country)
+        """One party: the same actor, or the same country on the same side of a civil war (its state organs, or
+        its armed groups)."""
+        if a is b:
+            return True
+        return a.country is not None and a.country == b.country and (a.kind in STATE_KINDS) == (b.kind in STATE_KINDS)
 
     # -- 5. narration ------------------------------------------------------------------------------------------
 
