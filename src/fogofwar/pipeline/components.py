@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from fogofwar.pipeline.dates import DatesComponent
 from fogofwar.pipeline.events import EventsComponent
 from fogofwar.pipeline.extensions import register_extensions
 from fogofwar.pipeline.framing import FramingComponent
@@ -15,7 +16,14 @@ from fogofwar.pipeline.framing import FramingComponent
 register_extensions()
 
 #: Our components, in the order they run: each may read what an earlier one wrote (DESIGN.md, "The flow of data").
-COMPONENTS: tuple[str, ...] = ("fogofwar_events", "fogofwar_framing")
+COMPONENTS: tuple[str, ...] = ("fogofwar_dates", "fogofwar_events", "fogofwar_framing")
+
+
+@Language.factory("fogofwar_dates")
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    """Time expressions resolved against the publication date: reads the parse, entities and doc._.published;
+    writes doc._.dates."""
+    return DatesComponent(nlp)
 
 
 @Language.factory("fogofwar_events")

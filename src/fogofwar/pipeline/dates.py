@@ -1,0 +1,789 @@
+"""Time expressions: find them, tell dates from durations, and resolve each against the publication date.
+
+Reads the parse, the named entities and ``doc._.published``; writes ``doc._.dates``, one ``When`` per expression in
+text order.
+
+What counts (the rules):
+- **Candidates** are the spaCy model's DATE and TIME entities plus our own Matcher patterns for what the small model
+  misses or cuts short ("early on Sunday", "throughout the night", "over the weekend", "since 1993", "the early
+  1990s", "six days after ..."). Overlapping candidates are joined, and a preposition or modifier standing right
+  before one is taken in ("on Tuesday", "later on Tuesday", "since 2016"), as news readers quote them.
+- **Durations** ("for three days", "30 years", "two decades") are kept apart with ``type='duration'`` and a TimeML
+  value (``P3D``, ``P30Y``, ``P2DE``; ``PXY`` for "several years"). Ages ("a 30-year-old") are not time expressions.
+- **Resolution** is by our own rules on the expression's text, never on a whole sentence. Absolute dates take a
+  missing year from the publication date (the year before when a past-tense verb puts the date after publication, the
+  year after when a future one puts it before). A weekday is the most recent such day, today included ("on Tuesday"
+  in a Tuesday paper is that day), or the next one, today included, under a future-tense verb; "last"/"next" move a
+  whole week. Parts of a day keep the day ("early on Sunday"); the night ("throughout the night", "overnight", "last
+  night") is the range from the day before to the day named. "the weekend" is the most recent Saturday/Sunday;
+  "last week" is an ISO week; "in the past week" is the range of the seven days to publication. "N days after
+  <date>" counts from that date, "N days later" and "the next day" from the last day the text named.
+- ``dateparser`` (only on the short expression text, with the publication date as its base) is the last resort for
+  spellings our rules do not read (numeric dates).
+- Without a publication date only absolute expressions get a value; relative ones keep ``value=None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from fogofwar.record import Precision, Span, TimeType, When
+
+Tense = Literal["past", "present", "future"]
+
+#: Confidence of a value read from an expression that states it in full ("September 28, 2020", "in 1992").
+CONFIDENCE_EXPLICIT = 0.95
+#: Confidence of a value computed from the publication date by a calendar rule ("yesterday", "last week").
+CONFIDENCE_RELATIVE = 0.9
+#: Confidence of a weekday or a part of a day: the rule (most recent such day) is how news writes, but a week's
+#: slip is possible in a feature written days before it ran.
+CONFIDENCE_WEEKDAY = 0.85
+#: Confidence of an absolute date whose year was taken from the publication date ("28 September", "In July").
+CONFIDENCE_INFERRED_YEAR = 0.8
+#: Confidence of a date counted from another date in the text ("six days after ...", "the next day").
+CONFIDENCE_ANCHORED = 0.7
+#: Confidence of a value returned by dateparser for a spelling our rules do not read.
+CONFIDENCE_DATEPARSER = 0.6
+#: Confidence of a recognised expression left without a value (no publication date, an anchor that is an event).
+CONFIDENCE_UNRESOLVED = 0.4
+#: Confidence of a duration's TimeML value.
+CONFIDENCE_DURATION = 0.9
+
+#: Lead words taken in before an expression, at most this many ("early on Sunday" takes two).
+MAX_LEAD_TOKENS = 2
+
+#: Years read from a bare four-digit number: earlier or later numbers are more often counts or codes.
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
+#: Days counted back for "the past week" / "the last week" (the seven days up to publication).
+PAST_WEEK_DAYS = 7
+
+#: Entity labels of the spaCy model that are candidate time expressions.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+#: Saturday in Python's weekday numbering (Monday = 0).
+SATURDAY = 5
+
+#: Relative words that move a named day, week, month or year by one step.
+PREVIOUS_WORDS = frozenset({"last", "past", "previous", "preceding"})
+NEXT_WORDS = frozenset({"next", "coming", "following", "upcoming"})
+THIS_WORDS = frozenset({"this", "current", "present"})
+
+#: Auxiliaries and verbs that put a clause in the future.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``data/dates.json`` (see its "about")."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague: tuple[str, ...]
+    units: dict[str, tuple[str, str, Precision | None]]
+    parts_of_day: frozenset[str]
+    night_words: frozenset[str]
+    leads: frozenset[str]
+    modifiers: frozenset[str]
+    year_prepositions: frozenset[str]
+
+    @classmethod
+    @cache
+    def load(cls) -> Lexicon:
+        """Read the lexicon shipped in the package."""
+        raw: dict[str, Any] = json.loads(
+            resources.files("fogofwar.data").joinpath("dates.json").read_text(encoding="utf-8")
+        )
+        return cls(
+            months=raw["months"],
+            weekdays=raw["weekdays"],
+            numbers=raw["numbers"],
+            vague=tuple(raw["vague"]),
+            units={k: (v[0], v[1], v[2]) for k, v in raw["units"].items()},
+            parts_of_day=frozenset(raw["parts_of_day"]),
+            night_words=frozenset(raw["night_words"]),
+            leads=frozenset(raw["leads"]),
+            modifiers=frozenset(raw["modifiers"]),
+            year_prepositions=frozenset(raw["year_prepositions"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What an expression means: its value (or None), precision, date or duration, and how sure we are."""
+
+    value: str | None
+    precision: Precision | None
+    confidence: float
+    type: TimeType = "date"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class Grammar:
+    """The compiled regular expressions the resolver reads an expression's normalised text with."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        month = rf"(?P<month>{alternation(lex.months)})"
+        weekday = rf"(?:{alternation(lex.weekdays)})"
+        number = rf"(?:\d+(?:\.\d+)?|{alternation([*lex.numbers, *lex.vague])})(?:[ -](?:{alternation(lex.numbers)}))?"
+        unit = rf"(?P<unit>{alternation(lex.units)})s?"
+        day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        year = r"(?P<year>\d{4})"
+        self.age = re.compile(r"\d+[- ]years?[- ]old|\byears? old\b|\baged\b|-year-old")
+        self.iso = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+        self.calendar = (  # "September 28, 2020" and "28 September 2020"
+            re.compile(rf"\b{month} (?:the )?{day}(?: {year})?\b"),
+            re.compile(rf"\b(?:the )?{day} (?:of )?{month}(?: {year})?\b"),
+        )
+        self.month_year = re.compile(rf"\b{month}(?: of)? {year}\b")
+        self.month = re.compile(rf"\b{month}\b")
+        self.year = re.compile(r"(?<![\d-])(?P<year>\d{4})(?![\d-])")
+        self.decade = re.compile(r"\b(?P<decade>\d{3})0'?s\b")
+        self.quarter = re.compile(
+            r"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final) (?P<part>quarter|half)\b"
+            r"|\b(?P<q>[qh])(?P<n>[1-4])\b"
+        )
+        self.weekday = re.compile(rf"\b(?P<weekday>{weekday})\b")
+        self.quantity = re.compile(
+            rf"(?:^|\b)(?P<qty>{number})(?: (?:more|long|full|straight|consecutive|whole))? {unit}\b"
+        )
+        self.bare_unit = re.compile(rf"^(?:the )?{unit}$")
+        self.relative_unit = re.compile(
+            r"\b(?P<rel>last|past|previous|preceding|this|current|next|coming|following|upcoming) "
+            r"(?P<unit>week|month|year|weekend|decade)\b"
+        )
+        self.anchored = re.compile(
+            rf"(?P<qty>{number}) {unit} (?P<dir>after|before|later|earlier|ago|from now|prior to|since) ?(?P<rest>.*)$"
+        )
+        self.range = re.compile(r"^(?:between |from )?(?P<a>.+?) (?:and|to|until|till|through|-|–) (?P<b>.+)$")
+        self.year_range = re.compile(r"\b(?P<a>\d{4}) ?[-–/] ?(?P<b>\d{2}|\d{4})\b")
+
+
+@cache
+def grammar() -> Grammar:
+    """The grammar of the shipped lexicon, compiled once."""
+    return Grammar(Lexicon.load())
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify dashes and apostrophes, drop full stops of abbreviations and commas, collapse spaces."""
+    text = text.lower().replace("’", "'").replace("—", "-").replace("–", "-")
+    text = re.sub(r"(?<=[a-z])\.", "", text)
+    text = re.sub(r"[,;()\"“”]", " ", text)
+    text = re.sub(r"\s*-\s*(?=\d{4}\b)", "-", text)
+    return " ".join(text.split())
+
+
+def number_of(text: str, lex: Lexicon) -> float | None:
+    """The count a quantity phrase names ("three", "30", "twenty-six", "a"), or None when it is vague."""
+    text = text.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if text in lex.numbers:
+        return lex.numbers[text]
+    parts = re.split(r"[ -]", text)
+    if len(parts) == 2 and all(p in lex.numbers for p in parts):  # "twenty-six"
+        return lex.numbers[parts[0]] + lex.numbers[parts[1]]
+    return None
+
+
+def unit_of(word: str, lex: Lexicon) -> str:
+    """The lexicon's unit for a word ("days" -> "day")."""
+    return word if word in lex.units else word.rstrip("s")
+
+
+def duration_value(count: float | None, unit: str, lex: Lexicon) -> str:
+    """TimeML value of a duration: ``P3D``, ``PT5H``, ``P2DE``; ``PXY`` when the count is vague."""
+    prefix, letter, _ = lex.units[unit]
+    if count is None:
+        return f"{prefix}X{letter}"
+    if letter == "2W":  # a fortnight
+        return f"P{int(2 * count)}W"
+    if letter == "Q":
+        return f"P{int(3 * count)}M"
+    amount = int(count) if count == int(count) else count
+    return f"{prefix}{amount}{letter}"
+
+
+def shift_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) moved by a number of months."""
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def iso_week(day: dt.date) -> str:
+    """The ISO 8601 week of a day, ``2020-W40``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift(day: dt.date, count: float, unit: str) -> tuple[str, Precision] | None:
+    """A day moved by a count of units (negative is earlier), written at the unit's precision."""
+    whole = int(count)
+    if unit in ("day", "night"):
+        return (day + dt.timedelta(days=whole)).isoformat(), "day"
+    if unit in ("week", "fortnight"):
+        return iso_week(day + dt.timedelta(weeks=whole * (2 if unit == "fortnight" else 1))), "week"
+    if unit in ("month", "quarter"):
+        year, month = shift_months(day.year, day.month, whole * (3 if unit == "quarter" else 1))
+        return f"{year:04d}-{month:02d}", "month"
+    if unit == "year":
+        return f"{day.year + whole:04d}", "year"
+    if unit == "decade":
+        return f"{day.year + 10 * whole:04d}"[:3], "decade"
+    return None
+
+
+class Resolver:
+    """Reads one expression's text into a Resolution, given the publication date, a reference day and the tense."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.g = grammar()
+
+    def resolve(  # noqa: PLR0911, PLR0912 - one branch per expression class, in priority order
+        self,
+        text: str,
+        published: dt.date | None,
+        reference: dt.date | None = None,
+        tense: Tense = "present",
+        lead: str = "",
+    ) -> Resolution | None:
+        """The resolution of the expression ``text`` (normalised, lead words removed); None if it is not one."""
+        g, lex = self.g, self.lex
+        reference = reference or published
+        if g.age.search(text):
+            return None
+        if lead == "for" or lead == "within":
+            found = self.duration(text)
+            if found is not None:
+                return found
+        found = self.anchored(text, published, reference, tense)
+        if found is not None:
+            return found
+        found = self.ranged(text, published, reference, tense)
+        if found is not None:
+            return found
+        if not self.relative_unit_first(text):
+            found = self.duration(text)
+            if found is not None:
+                return found
+        if m := g.iso.search(text):
+            return self.checked_day(int(m["year"]), int(m["month"]), int(m["day"]), CONFIDENCE_EXPLICIT)
+        if m := first_match(g.calendar, text):
+            month = lex.months[m["month"]]
+            if m["year"]:
+                return self.checked_day(int(m["year"]), month, int(m["day"]), CONFIDENCE_EXPLICIT)
+            if published is None:
+                return Resolution(None, "day", CONFIDENCE_UNRESOLVED)
+            year = infer_year(published, month, int(m["day"]), tense)
+            return self.checked_day(year, month, int(m["day"]), CONFIDENCE_INFERRED_YEAR)
+        if m := g.month_year.search(text):
+            return Resolution(f"{int(m['year']):04d}-{lex.months[m['month']]:02d}", "month", CONFIDENCE_EXPLICIT)
+        if m := g.quarter.search(text):
+            return self.quarter(m, text, published, tense)
+        if m := g.decade.search(text):
+            return Resolution(m["decade"], "decade", CONFIDENCE_EXPLICIT)
+        if m := g.year.search(text):
+            year = int(m["year"])
+            if MIN_YEAR <= year <= MAX_YEAR:
+                return Resolution(f"{year:04d}", "year", CONFIDENCE_EXPLICIT)
+        if (m := g.month.search(text)) and m["month"] in lex.months and self.is_month_word(m["month"], text):
+            return self.month(lex.months[m["month"]], text, published, tense)
+        found = self.deictic(text, published, reference, tense)
+        if found is not None:
+            return found
+        return self.fallback(text, published)
+
+    def relative_unit_first(self, text: str) -> bool:
+        """True when the text is a relative unit ("last week", "the past year") rather than a count of units."""
+        m = self.g.relative_unit.search(text)
+        q = self.g.quantity.search(text)
+        return m is not None and (q is None or q["qty"] in ("past", "last"))
+
+    def is_month_word(self, word: str, text: str) -> bool:
+        """ "may", "march", "sat", "sun" are months or weekdays only where the expression has nothing else to be."""
+        return word not in ("may", "mar") or text.strip() in (word, f"in {word}", f"early {word}", f"late {word}")
+
+    def checked_day(self, year: int, month: int, day: int, confidence: float) -> Resolution | None:
+        """A calendar day, or None when it does not exist (a "31 June" is not a date)."""
+        try:
+            return Resolution(dt.date(year, month, day).isoformat(), "day", confidence)
+        except ValueError:
+            return None
+
+    def duration(self, text: str) -> Resolution | None:
+        """A count of units ("three days", "30 years", "several months", "for years")."""
+        g, lex = self.g, self.lex
+        m = g.quantity.search(text)
+        if m is not None and unit_of(m["unit"], lex) in lex.units:
+            unit = unit_of(m["unit"], lex)
+            count = number_of(m["qty"], lex)
+            return Resolution(duration_value(count, unit, lex), None, CONFIDENCE_DURATION, "duration")
+        m = g.bare_unit.search(text)
+        if m is not None and m["unit"].endswith("s") and unit_of(m["unit"], lex) in lex.units:  # "for years"
+            return Resolution(duration_value(None, unit_of(m["unit"], lex), lex), None, CONFIDENCE_DURATION, "duration")
+        return None
+
+    def anchored(
+        self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense
+    ) -> Resolution | None:
+        """ "three days ago", "six days after September 21", "two days later": a count from another day."""
+        lex = self.lex
+        m = self.g.anchored.search(text)
+        if m is None or unit_of(m["unit"], lex) not in lex.units:
+            return None
+        unit = unit_of(m["unit"], lex)
+        count = number_of(m["qty"], lex)
+        direction = m["dir"]
+        precision = lex.units[unit][2]
+        if direction == "since":  # "three years since the war": a duration
+            return Resolution(duration_value(count, unit, lex), None, CONFIDENCE_DURATION, "duration")
+        sign = -1 if direction in ("before", "earlier", "ago", "prior to") else 1
+        if direction in ("ago", "from now"):
+            base, confidence = published, CONFIDENCE_RELATIVE
+        elif m["rest"]:
+            inner = self.resolve(m["rest"], published, reference, tense)
+            if inner is None or inner.value is None or inner.precision != "day":
+                return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
+            base, confidence = dt.date.fromisoformat(inner.value), CONFIDENCE_ANCHORED
+        elif direction in ("after", "before", "prior to"):  # the anchor is an event ("six days after the vote")
+            return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
+        else:  # "two days later": from the day last named
+            base, confidence = reference, CONFIDENCE_ANCHORED
+        if base is None or count is None:
+            return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
+        moved = shift(base, sign * count, unit)
+        if moved is None:
+            return None
+        return Resolution(moved[0], moved[1], confidence)
+
+    def ranged(
+        self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense
+    ) -> Resolution | None:
+        """ "between 1992 and 1994", "from March to May 2020", "1992-94": both ends resolved, joined as ``A/B``."""
+        m = self.g.year_range.fullmatch(text) or self.g.year_range.search(text)
+        if m is not None and len(text) <= len(m[0]) + len("between "):
+            a, b = m["a"], m["b"]
+            if len(b) == 2:
+                b = a[:2] + b
+            if int(a) < int(b):
+                return Resolution(f"{a}/{b}", "year", CONFIDENCE_EXPLICIT)
+        m = self.g.range.match(text)
+        if m is None:
+            return None
+        end = self.resolve(m["b"], published, reference, tense)
+        if end is None or end.type != "date" or end.value is None:
+            return None
+        start_text = m["a"]
+        year = re.search(r"\b\d{4}$", end.value[:4])
+        if end.precision in ("day", "month") and year and not re.search(r"\d{4}", start_text):
+            start_text = f"{start_text} {end.value[:4]}"  # "March to May 2020": March takes May's year
+        start = self.resolve(start_text, published, reference, tense)
+        if start is None or start.type != "date" or start.value is None or start.value >= end.value:
+            return None
+        precision = start.precision if start.precision == end.precision else "day"
+        return Resolution(f"{start.value}/{end.value}", precision, min(start.confidence, end.confidence))
+
+    def quarter(self, m: re.Match[str], text: str, published: dt.date | None, tense: Tense) -> Resolution | None:
+        """ "the first quarter of 2008", "Q3": a range of months."""
+        if m["q"]:
+            part, index = ("quarter" if m["q"] == "q" else "half"), int(m["n"])
+        else:
+            part = m["part"]
+            ordinal = m["ord"]
+            order = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+            last = 4 if part == "quarter" else 2
+            index = order.get(ordinal, last)
+        months = 3 if part == "quarter" else 6
+        if part == "half" and index > 2:
+            return None
+        year_match = self.g.year.search(text)
+        if year_match:
+            year, confidence = int(year_match["year"]), CONFIDENCE_EXPLICIT
+        elif published is not None:
+            year, confidence = published.year, CONFIDENCE_INFERRED_YEAR
+            first_month = (index - 1) * months + 1
+            if tense == "past" and first_month > published.month:
+                year -= 1
+        else:
+            return Resolution(None, "month", CONFIDENCE_UNRESOLVED)
+        first = (index - 1) * months + 1
+        return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + months - 1:02d}", "month", confidence)
+
+    def month(self, month: int, text: str, published: dt.date | None, tense: Tense) -> Resolution:
+        """A month without a year ("In July", "late September", "last March")."""
+        if published is None:
+            return Resolution(None, "month", CONFIDENCE_UNRESOLVED)
+        words = set(text.split())
+        year = published.year
+        if words & PREVIOUS_WORDS:
+            year = year - 1 if month >= published.month else year
+        elif words & NEXT_WORDS:
+            year = year + 1 if month <= published.month else year
+        else:
+            year = infer_year(published, month, 1, tense)
+        return Resolution(f"{year:04d}-{month:02d}", "month", CONFIDENCE_INFERRED_YEAR)
+
+    def deictic(  # noqa: PLR0911, PLR0912 - one branch per deictic word
+        self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense
+    ) -> Resolution | None:
+        """Words that point from the publication date: yesterday, the night, the weekend, Tuesday, last week."""
+        g, lex = self.g, self.lex
+        words = text.split()
+        night = any(w in lex.night_words for w in words) or text == "tonight"
+        if "yesterday" in words:
+            if published is None:
+                return Resolution(None, "day", CONFIDENCE_UNRESOLVED)
+            day = published - dt.timedelta(days=2 if "before" in words else 1)
+            return Resolution(day.isoformat(), "day", CONFIDENCE_RELATIVE)
+        if "tomorrow" in words:
+            return self.day_of(None if published is None else published + dt.timedelta(days=1), CONFIDENCE_RELATIVE)
+        if "today" in words or text in ("tonight", "this morning", "this afternoon", "this evening"):
+            return self.day_of(published, CONFIDENCE_RELATIVE)
+        if "weekend" in words:
+            return self.weekend(words, published, tense)
+        if m := g.weekday.search(text):
+            day = self.weekday(lex.weekdays[m["weekday"]], words, published, tense)
+            if night and "last" in words and day is not None:
+                return self.night_of(day)
+            return self.day_of(day, CONFIDENCE_WEEKDAY)
+        if night:
+            if published is None:
+                return Resolution(None, "day", CONFIDENCE_UNRESOLVED)
+            if tense == "future" or "tonight" in words:
+                return Resolution(published.isoformat(), "day", CONFIDENCE_WEEKDAY)
+            return self.night_of(published)
+        if m := g.relative_unit.search(text):
+            return self.relative_unit(m["rel"], m["unit"], words, published)
+        if {"day", "morning", "afternoon", "evening"} & set(words) and words[0] in ("the", "that"):
+            if set(words) & {"next", "following", "after"}:
+                return self.day_of(None if reference is None else reference + dt.timedelta(days=1), CONFIDENCE_ANCHORED)
+            if set(words) & {"previous", "before", "preceding"}:
+                return self.day_of(None if reference is None else reference - dt.timedelta(days=1), CONFIDENCE_ANCHORED)
+        if words and words[-1] in ("week", "month", "year") and set(words) & {"earlier", "later", "this", "current"}:
+            return self.relative_unit("this", words[-1], words, published)
+        return None
+
+    def day_of(self, day: dt.date | None, confidence: float) -> Resolution:
+        """A day, or an unresolved day when there is no publication date to count from."""
+        if day is None:
+            return Resolution(None, "day", CONFIDENCE_UNRESOLVED)
+        return Resolution(day.isoformat(), "day", confidence)
+
+    def night_of(self, day: dt.date) -> Resolution:
+        """The night ending on ``day``: the range from the day before to it."""
+        return Resolution(f"{day - dt.timedelta(days=1)}/{day}", "day", CONFIDENCE_WEEKDAY)
+
+    def weekday(self, weekday: int, words: list[str], published: dt.date | None, tense: Tense) -> dt.date | None:
+        """The day a weekday names: the most recent one, today included; the next one under a future verb."""
+        if published is None:
+            return None
+        back = (published.weekday() - weekday) % 7
+        ahead = (weekday - published.weekday()) % 7
+        if "last" in words or "previous" in words:
+            return published - dt.timedelta(days=back or 7)
+        if "next" in words or "coming" in words:
+            return published + dt.timedelta(days=ahead or 7)
+        if tense == "future":
+            return published + dt.timedelta(days=ahead)
+        return published - dt.timedelta(days=back)
+
+    def weekend(self, words: list[str], published: dt.date | None, tense: Tense) -> Resolution:
+        """The Saturday-Sunday of "the weekend": the most recent one (or the coming one under a future verb)."""
+        if published is None:
+            return Resolution(None, "day", CONFIDENCE_UNRESOLVED)
+        back = (published.weekday() - SATURDAY) % 7
+        saturday = published - dt.timedelta(days=back)
+        if tense == "future" or set(words) & NEXT_WORDS:
+            saturday = published + dt.timedelta(days=(SATURDAY - published.weekday()) % 7)
+        elif "last" in words and back <= 1:  # "last weekend" in a weekend paper is the one before
+            saturday -= dt.timedelta(days=7)
+        sunday = saturday + dt.timedelta(days=1)
+        return Resolution(f"{saturday}/{sunday}", "day", CONFIDENCE_RELATIVE)
+
+    def relative_unit(self, rel: str, unit: str, words: list[str], published: dt.date | None) -> Resolution:
+        """ "last week", "this month", "next year", "the past week", "the previous decade"."""
+        precisions: dict[str, Precision] = {"week": "week", "month": "month", "year": "year", "weekend": "day"}
+        precision = precisions.get(unit, "decade")
+        if published is None:
+            return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
+        if unit == "weekend":
+            return self.weekend(words, published, "present")
+        step = -1 if rel in PREVIOUS_WORDS else 1 if rel in NEXT_WORDS else 0
+        if rel in ("past", "last") and words[0] == "the" and unit == "week":  # "in the past week": the seven days
+            start = published - dt.timedelta(days=PAST_WEEK_DAYS)
+            return Resolution(f"{start}/{published}", "day", CONFIDENCE_RELATIVE)
+        moved = shift(published, step, unit)
+        assert moved is not None  # week, month, year and decade all shift
+        return Resolution(moved[0], moved[1], CONFIDENCE_RELATIVE)
+
+    def fallback(self, text: str, published: dt.date | None) -> Resolution | None:
+        """dateparser, on the expression's text only, for numeric spellings with a month and a day."""
+        if not re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}", text):
+            return None
+        from dateparser.date import DateDataParser  # imported here: loading it costs a second
+
+        settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+        if published is not None:
+            settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+        if data.date_obj is None:
+            return None
+        return Resolution(data.date_obj.date().isoformat(), "day", CONFIDENCE_DATEPARSER)
+
+
+def first_match(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The leftmost match of any of the patterns."""
+    found = [m for p in patterns if (m := p.search(text)) is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def infer_year(published: dt.date, month: int, day: int, tense: Tense) -> int:
+    """The year of a date given without one: publication's, moved back (or on) a year when the tense says so."""
+    year = published.year
+    candidate = (month, day)
+    today = (published.month, published.day)
+    if tense == "past" and candidate > today:
+        return year - 1
+    if tense == "future" and candidate < today:
+        return year + 1
+    return year
+
+
+def clause_tense(span: SpacySpan) -> Tense:
+    """The tense of the clause an expression belongs to: its nearest verb's auxiliaries and morphology."""
+    verb = span.root
+    steps = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 4:
+        verb, steps = verb.head, steps + 1
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "present"
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_AUX or (verb.lower_ in ("going", "set", "due") and any(c.lower_ == "to" for c in verb.subtree)):
+        return "future"
+    if "Past" in verb.morph.get("Tense") and not aux & {"is", "are", "am"}:
+        return "past"
+    if aux & {"had", "did", "was", "were", "has", "have"}:
+        return "past"
+    return "present"
+
+
+class DatesComponent:
+    """``fogofwar_dates``: reads the parse, the entities and doc._.published; writes doc._.dates."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lex = Lexicon.load()
+        self.resolver = Resolver(self.lex)
+        self.matcher = build_matcher(nlp, self.lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = parse_published(doc._.published)
+        reference = published
+        dates: list[When] = []
+        for span in self.candidates(doc):
+            core, lead = self.split_lead(span)
+            if core is None:
+                continue
+            text = normalise(core.text)
+            found = self.resolver.resolve(text, published, reference, clause_tense(core), lead)
+            if found is None:
+                continue
+            dates.append(
+                When(
+                    text=span.text,
+                    value=found.value,
+                    precision=found.precision,
+                    evidence=Span(span.start_char, span.end_char),
+                    confidence=found.confidence,
+                    type=found.type,
+                )
+            )
+            if found.type == "date" and found.precision == "day" and found.value and "/" not in found.value:
+                reference = dt.date.fromisoformat(found.value)
+        doc._.dates = dates
+        return doc
+
+    def candidates(self, doc: Doc) -> list[SpacySpan]:
+        """Entity and Matcher spans, overlapping ones joined, each widened over the lead words before it."""
+        spans = [(e.start, e.end) for e in doc.ents if e.label_ in TIME_LABELS]
+        spans += [(start, end) for _, start, end in self.matcher(doc)]
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            elif merged and start == merged[-1][1] and doc[start - 1].lower_ in ("after", "before", "from"):
+                merged[-1][1] = end  # "six days after" + "September 21"
+            else:
+                merged.append([start, end])
+        out = []
+        for start, end in merged:
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"):
+                end -= 1
+            while start < end and (doc[start].is_punct or doc[start].is_space):
+                start += 1
+            if start >= end:
+                continue
+            first = start
+            sent_start = doc[start].sent.start
+            while start - 1 >= sent_start and first - start < MAX_LEAD_TOKENS and self.is_lead(doc, start - 1, first):
+                start -= 1
+            out.append(doc[start:end])
+        return out
+
+    def is_lead(self, doc: Doc, i: int, first: int) -> bool:
+        """Whether token ``i`` is a lead word to take in before the expression starting at ``first``."""
+        word = doc[i].lower_
+        if word not in self.lex.leads:
+            return False
+        if word in self.lex.modifiers:  # "early on Sunday", "later on Tuesday", "late Monday"
+            return True
+        # a preposition is taken in only directly before the expression (not "in a statement on ...")
+        return all(doc[j].lower_ in self.lex.modifiers for j in range(i + 1, first)) and i + 1 == first
+
+    def split_lead(self, span: SpacySpan) -> tuple[SpacySpan | None, str]:
+        """The expression without its lead words, and the innermost lead (the preposition) in lower case."""
+        start = span.start
+        lead = ""
+        while start < span.end and span.doc[start].lower_ in self.lex.leads:
+            if span.doc[start].lower_ == "as" and start + 1 < span.end and span.doc[start + 1].lower_ == "of":
+                start += 1
+            lead = span.doc[start].lower_
+            start += 1
+        if start >= span.end:
+            return None, lead
+        return span.doc[start : span.end], lead
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """The publication date from ``doc._.published`` (an ISO date, possibly with a time), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
+    """Token patterns for expressions the small model misses or cuts short."""
+    matcher = Matcher(nlp.vocab)
+    weekday = {"LOWER": {"IN": sorted(w for w in lex.weekdays if len(w) > 3)}}
+    part = {"LOWER": {"IN": sorted(lex.parts_of_day)}}
+    modifier = {"LOWER": {"IN": sorted(lex.modifiers)}}
+    year = {"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}}
+    decade = {"TEXT": {"REGEX": r"^(1[89]|20)\d0s$"}}
+    number = {"LOWER": {"IN": sorted(k for k in lex.numbers if " " not in k)}}
+    digits = {"TEXT": {"REGEX": r"^\d+$"}}
+    units = sorted({*lex.units, *(u + "s" for u in lex.units), "centuries"})
+    unit = {"LOWER": {"IN": units}}
+    month = {"LOWER": {"IN": sorted(m for m in lex.months if len(m) > 3 or m in ("may",))}, "IS_TITLE": True}
+    determiner = {"LOWER": {"IN": ["the", "this", "that", "last", "past", "next", "coming", "previous", "following"]}}
+    matcher.add(
+        "WEEKDAY",
+        [
+            [modifier, {"LOWER": "on", "OP": "?"}, weekday, part | {"OP": "?"}],
+            [weekday, part],
+            [{"LOWER": {"IN": ["last", "this", "next", "early", "late"]}}, weekday],
+        ],
+    )
+    matcher.add(
+        "NIGHT",
+        [
+            [{"LOWER": {"IN": ["throughout", "during", "through", "over", "overnight"]}}, determiner, part],
+            [{"LOWER": {"IN": ["overnight", "yesterday", "today", "tonight", "tomorrow"]}}],
+            [{"LOWER": "last"}, {"LOWER": "night"}],
+        ],
+    )
+    matcher.add(
+        "RELATIVE",
+        [
+            [{"LOWER": {"IN": ["over", "during", "at", "on"]}}, determiner, {"LOWER": "weekend"}],
+            [determiner, {"LOWER": {"IN": ["week", "month", "year", "weekend"]}}],
+            [{"LOWER": {"IN": ["the"]}}, {"LOWER": {"IN": ["next", "following", "previous"]}}, {"LOWER": "day"}],
+        ],
+    )
+    matcher.add(
+        "YEAR",
+        [
+            [{"LOWER": {"IN": sorted(lex.year_prepositions - {"and", "to", "of"})}}, year],
+            [{"LOWER": "the"}, {"LOWER": {"IN": [*sorted(lex.modifiers), "mid"]}, "OP": "?"}, decade],
+            [decade],
+        ],
+    )
+    matcher.add(
+        "COUNT",
+        [
+            [
+                number | {"TEXT": {"REGEX": r"^\d+$"}},
+                unit,
+                {"LOWER": {"IN": ["after", "before", "later", "earlier", "ago"]}},
+            ],
+            [digits, unit],
+        ],
+    )
+    matcher.add("MONTH", [[month, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": ",", "OP": "?"}, year]])
+    return matcher
+
+
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value covers ("2020" -> Jan 1 to Dec 31, "2020-W39", "199", "A/B")."""
+    if not value:
+        return None
+    if "/" in value:
+        start, _, end = value.partition("/")
+        a, b = interval(start), interval(end)
+        return (a[0], b[1]) if a and b else None
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            year, month = int(value[:4]), int(value[5:])
+            following = shift_months(year, month, 1)
+            return dt.date(year, month, 1), dt.date(*following, 1) - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if re.fullmatch(r"\d{3}", value):
+            return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def overlapping(a: When, b: When) -> bool:
+    """Whether two dates can name the same time: their intervals meet (a day inside "the weekend" does)."""
+    if a.value == b.value:
+        return True
+    x, y = interval(a.value), interval(b.value)
+    return x is not None and y is not None and x[0] <= y[1] and y[0] <= x[1]
+
+
+def narrower(a: When, b: When) -> When:
+    """The more precise of two dates of one happening ("early on Sunday" over "over the weekend")."""
+    x, y = interval(a.value), interval(b.value)
+    if x is None:
+        return b
+    if y is None:
+        return a
+    return b if (y[1] - y[0]) < (x[1] - x[0]) else a
