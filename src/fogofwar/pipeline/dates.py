@@ -41,7 +41,7 @@ from spacy.tokens import Span as SpacySpan
 
 from fogofwar.record import Precision, Span, TimeType, When
 
-Tense = Literal["past", "present", "future"]
+Tense = Literal["past", "perfect", "present", "future"]
 
 #: Confidence of a value read from an expression that states it in full ("September 28, 2020", "in 1992").
 CONFIDENCE_EXPLICIT = 0.95
@@ -67,11 +67,17 @@ MAX_LEAD_TOKENS = 2
 #: Years read from a bare four-digit number: earlier or later numbers are more often counts or codes.
 MIN_YEAR, MAX_YEAR = 1800, 2100
 
+#: Longest "the day" expression read as the day last named ("late in the day", "the same day").
+MAX_DAY_WORDS = 4
+
 #: Days counted back for "the past week" / "the last week" (the seven days up to publication).
 PAST_WEEK_DAYS = 7
 
 #: Entity labels of the spaCy model that are candidate time expressions.
 TIME_LABELS = frozenset({"DATE", "TIME"})
+
+#: Years in the units ISO 8601 durations do not have.
+YEARS_PER = {"DE": 10, "CE": 100}
 
 #: Saturday in Python's weekday numbering (Monday = 0).
 SATURDAY = 5
@@ -81,8 +87,18 @@ PREVIOUS_WORDS = frozenset({"last", "past", "previous", "preceding"})
 NEXT_WORDS = frozenset({"next", "coming", "following", "upcoming"})
 THIS_WORDS = frozenset({"this", "current", "present"})
 
-#: Auxiliaries and verbs that put a clause in the future.
+#: Auxiliaries that put a clause in the future, and verbs whose "to" complement lies ahead ("is set to begin").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_GOVERNORS = frozenset(
+    {"set", "due", "schedule", "expect", "plan", "go", "slate", "intend", "aim", "hope", "want", "promise", "vow"}
+)
+
+#: Lead words after which a weekday lies ahead unless the verb is in the simple past ("closed until Friday").
+UNTIL_LEADS = frozenset({"until", "till", "by"})
+
+#: Days a date without a year may lie on the "wrong" side of publication for its tense and keep publication's year:
+#: "has sent invitations for an event on October 12" in an October 4 paper is eight days ahead, not a year back.
+YEAR_GRACE_DAYS = 31
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +171,9 @@ class Grammar:
         self.month_year = re.compile(rf"\b{month}(?: of)? {year}\b")
         self.month = re.compile(rf"\b{month}\b")
         self.year = re.compile(r"(?<![\d-])(?P<year>\d{4})(?![\d-])")
-        self.decade = re.compile(r"\b(?P<decade>\d{3})0'?s\b")
+        self.decade = re.compile(r"(?:\b(?P<decade>\d{3})0'?s|(?<![\w])'?(?P<short>[2-9])0'?s)\b")
         self.quarter = re.compile(
-            r"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final) (?P<part>quarter|half)\b"
+            r"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[ -](?P<part>quarter|half)\b"
             r"|\b(?P<q>[qh])(?P<n>[1-4])\b"
         )
         self.weekday = re.compile(rf"\b(?P<weekday>{weekday})\b")
@@ -218,6 +234,8 @@ def duration_value(count: float | None, unit: str, lex: Lexicon) -> str:
         return f"P{int(2 * count)}W"
     if letter == "Q":
         return f"P{int(3 * count)}M"
+    if letter in YEARS_PER:  # ISO 8601 has no decade or century unit: "two decades" is P20Y
+        count, letter = count * YEARS_PER[letter], "Y"
     amount = int(count) if count == int(count) else count
     return f"{prefix}{amount}{letter}"
 
@@ -271,7 +289,7 @@ class Resolver:
         reference = reference or published
         if g.age.search(text):
             return None
-        if lead == "for" or lead == "within":
+        if lead in {"for", "within"}:
             found = self.duration(text)
             if found is not None:
                 return found
@@ -300,14 +318,16 @@ class Resolver:
         if m := g.quarter.search(text):
             return self.quarter(m, text, published, tense)
         if m := g.decade.search(text):
-            return Resolution(m["decade"], "decade", CONFIDENCE_EXPLICIT)
+            if m["decade"]:
+                return Resolution(m["decade"], "decade", CONFIDENCE_EXPLICIT)
+            return Resolution(f"19{m['short']}", "decade", CONFIDENCE_INFERRED_YEAR)  # "the '70s"
         if m := g.year.search(text):
             year = int(m["year"])
             if MIN_YEAR <= year <= MAX_YEAR:
                 return Resolution(f"{year:04d}", "year", CONFIDENCE_EXPLICIT)
         if (m := g.month.search(text)) and m["month"] in lex.months and self.is_month_word(m["month"], text):
             return self.month(lex.months[m["month"]], text, published, tense)
-        found = self.deictic(text, published, reference, tense)
+        found = self.deictic(text, published, reference, tense, lead)
         if found is not None:
             return found
         return self.fallback(text, published)
@@ -333,7 +353,7 @@ class Resolver:
         """A count of units ("three days", "30 years", "several months", "for years")."""
         g, lex = self.g, self.lex
         m = g.quantity.search(text)
-        if m is not None and unit_of(m["unit"], lex) in lex.units:
+        if m is not None and unit_of(m["unit"], lex) in lex.units and not (m["unit"] == "second" and m["qty"] == "a"):
             unit = unit_of(m["unit"], lex)
             count = number_of(m["qty"], lex)
             return Resolution(duration_value(count, unit, lex), None, CONFIDENCE_DURATION, "duration")
@@ -342,7 +362,7 @@ class Resolver:
             return Resolution(duration_value(None, unit_of(m["unit"], lex), lex), None, CONFIDENCE_DURATION, "duration")
         return None
 
-    def anchored(
+    def anchored(  # noqa: PLR0911 - one return per way of counting
         self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense
     ) -> Resolution | None:
         """ "three days ago", "six days after September 21", "two days later": a count from another day."""
@@ -370,6 +390,8 @@ class Resolver:
             base, confidence = reference, CONFIDENCE_ANCHORED
         if base is None or count is None:
             return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
+        if unit in ("week", "fortnight") and direction in ("ago", "from now"):  # "a week ago" is a day, 7 days back
+            count, unit = count * (14 if unit == "fortnight" else 7), "day"
         moved = shift(base, sign * count, unit)
         if moved is None:
             return None
@@ -410,14 +432,25 @@ class Resolver:
             part = m["part"]
             ordinal = m["ord"]
             order = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-            last = 4 if part == "quarter" else 2
-            index = order.get(ordinal, last)
+            index = order.get(ordinal, 0)
         months = 3 if part == "quarter" else 6
         if part == "half" and index > 2:
             return None
         year_match = self.g.year.search(text)
+        if index == 0:  # "the last quarter": the one before publication's, or the last of a year that is named
+            if year_match or published is None or re.search(r"\b(?:last|previous|next|this) year\b", text):
+                index = 4 if part == "quarter" else 2
+            else:
+                current = (published.month - 1) // months
+                year = published.year - (current == 0)
+                first = ((current - 1) % (12 // months)) * months + 1
+                return Resolution(
+                    f"{year:04d}-{first:02d}/{year:04d}-{first + months - 1:02d}", "month", CONFIDENCE_RELATIVE
+                )
         if year_match:
             year, confidence = int(year_match["year"]), CONFIDENCE_EXPLICIT
+        elif published is not None and re.search(r"\b(?:last|previous|next|this|current) year\b", text):
+            year, confidence = year_of(text, published), CONFIDENCE_RELATIVE
         elif published is not None:
             year, confidence = published.year, CONFIDENCE_INFERRED_YEAR
             first_month = (index - 1) * months + 1
@@ -434,6 +467,8 @@ class Resolver:
             return Resolution(None, "month", CONFIDENCE_UNRESOLVED)
         words = set(text.split())
         year = published.year
+        if re.search(r"\b(?:last|previous|next|this|current) year\b", text):
+            return Resolution(f"{year_of(text, published):04d}-{month:02d}", "month", CONFIDENCE_RELATIVE)
         if words & PREVIOUS_WORDS:
             year = year - 1 if month >= published.month else year
         elif words & NEXT_WORDS:
@@ -443,7 +478,7 @@ class Resolver:
         return Resolution(f"{year:04d}-{month:02d}", "month", CONFIDENCE_INFERRED_YEAR)
 
     def deictic(  # noqa: PLR0911, PLR0912 - one branch per deictic word
-        self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense
+        self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense, lead: str = ""
     ) -> Resolution | None:
         """Words that point from the publication date: yesterday, the night, the weekend, Tuesday, last week."""
         g, lex = self.g, self.lex
@@ -461,10 +496,10 @@ class Resolver:
         if "weekend" in words:
             return self.weekend(words, published, tense)
         if m := g.weekday.search(text):
-            day = self.weekday(lex.weekdays[m["weekday"]], words, published, tense)
-            if night and "last" in words and day is not None:
-                return self.night_of(day)
-            return self.day_of(day, CONFIDENCE_WEEKDAY)
+            named = self.weekday(lex.weekdays[m["weekday"]], words, published, tense, lead)
+            if night and "last" in words and named is not None:
+                return self.night_of(named)
+            return self.day_of(named, CONFIDENCE_WEEKDAY)
         if night:
             if published is None:
                 return Resolution(None, "day", CONFIDENCE_UNRESOLVED)
@@ -473,11 +508,15 @@ class Resolver:
             return self.night_of(published)
         if m := g.relative_unit.search(text):
             return self.relative_unit(m["rel"], m["unit"], words, published)
-        if {"day", "morning", "afternoon", "evening"} & set(words) and words[0] in ("the", "that"):
+        if {"day", "morning", "afternoon", "evening"} & set(words) and set(words) & {"the", "that"}:
             if set(words) & {"next", "following", "after"}:
                 return self.day_of(None if reference is None else reference + dt.timedelta(days=1), CONFIDENCE_ANCHORED)
             if set(words) & {"previous", "before", "preceding"}:
                 return self.day_of(None if reference is None else reference - dt.timedelta(days=1), CONFIDENCE_ANCHORED)
+            if len(words) <= MAX_DAY_WORDS and not set(words) & {"a", "one", "each", "every", "single"}:
+                return self.day_of(reference, CONFIDENCE_ANCHORED)  # "the day", "the same day", "late in the day"
+        if re.fullmatch(r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:year|month|week)", text):
+            return self.relative_unit("this", words[-1], words, published)
         if words and words[-1] in ("week", "month", "year") and set(words) & {"earlier", "later", "this", "current"}:
             return self.relative_unit("this", words[-1], words, published)
         return None
@@ -492,7 +531,9 @@ class Resolver:
         """The night ending on ``day``: the range from the day before to it."""
         return Resolution(f"{day - dt.timedelta(days=1)}/{day}", "day", CONFIDENCE_WEEKDAY)
 
-    def weekday(self, weekday: int, words: list[str], published: dt.date | None, tense: Tense) -> dt.date | None:
+    def weekday(
+        self, weekday: int, words: list[str], published: dt.date | None, tense: Tense, lead: str = ""
+    ) -> dt.date | None:
         """The day a weekday names: the most recent one, today included; the next one under a future verb."""
         if published is None:
             return None
@@ -502,7 +543,7 @@ class Resolver:
             return published - dt.timedelta(days=back or 7)
         if "next" in words or "coming" in words:
             return published + dt.timedelta(days=ahead or 7)
-        if tense == "future":
+        if tense == "future" or (lead in UNTIL_LEADS and tense != "past"):
             return published + dt.timedelta(days=ahead)
         return published - dt.timedelta(days=back)
 
@@ -537,7 +578,7 @@ class Resolver:
 
     def fallback(self, text: str, published: dt.date | None) -> Resolution | None:
         """dateparser, on the expression's text only, for numeric spellings with a month and a day."""
-        if not re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}", text):
+        if not re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}", text):  # "7/8/07", "28.09.2020"
             return None
         from dateparser.date import DateDataParser  # imported here: loading it costs a second
 
@@ -550,6 +591,15 @@ class Resolver:
         return Resolution(data.date_obj.date().isoformat(), "day", CONFIDENCE_DATEPARSER)
 
 
+def year_of(text: str, published: dt.date) -> int:
+    """The year "last year", "next year" or "this year" names in a longer expression ("October of next year")."""
+    if re.search(r"\b(?:last|previous) year\b", text):
+        return published.year - 1
+    if re.search(r"\bnext year\b", text):
+        return published.year + 1
+    return published.year
+
+
 def first_match(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
     """The leftmost match of any of the patterns."""
     found = [m for p in patterns if (m := p.search(text)) is not None]
@@ -557,15 +607,20 @@ def first_match(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str]
 
 
 def infer_year(published: dt.date, month: int, day: int, tense: Tense) -> int:
-    """The year of a date given without one: publication's, moved back (or on) a year when the tense says so."""
-    year = published.year
-    candidate = (month, day)
-    today = (published.month, published.day)
-    if tense == "past" and candidate > today:
-        return year - 1
-    if tense == "future" and candidate < today:
-        return year + 1
-    return year
+    """The year of a date given without one. Under a past verb (or after "since") the most recent such date, up to
+    ``YEAR_GRACE_DAYS`` after publication (a date the paper announces); under a future verb the next one, from
+    ``YEAR_GRACE_DAYS`` before; otherwise the one nearest to publication."""
+    grace = dt.timedelta(days=YEAR_GRACE_DAYS)
+
+    def on(year: int) -> dt.date:
+        return dt.date(year, month, min(day, 28) if month == 2 else day)
+
+    years = (published.year - 1, published.year, published.year + 1)
+    if tense in ("past", "perfect"):
+        return max(y for y in years if on(y) <= published + grace)
+    if tense == "future":
+        return min(y for y in years if on(y) >= published - grace)
+    return min(years, key=lambda y: abs((on(y) - published).days))
 
 
 def clause_tense(span: SpacySpan) -> Tense:
@@ -577,11 +632,15 @@ def clause_tense(span: SpacySpan) -> Tense:
     if verb.pos_ not in ("VERB", "AUX"):
         return "present"
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & FUTURE_AUX or (verb.lower_ in ("going", "set", "due") and any(c.lower_ == "to" for c in verb.subtree)):
+    if aux & FUTURE_AUX:
         return "future"
-    if "Past" in verb.morph.get("Tense") and not aux & {"is", "are", "am"}:
+    if "to" in aux and (verb.head.lemma_ in FUTURE_GOVERNORS or verb.head.i == verb.i or verb.head.pos_ != "VERB"):
+        return "future"  # "is set to begin", a headline's "Markets to remain closed"
+    if aux & {"has", "have"}:
+        return "perfect"
+    if "Past" in verb.morph.get("Tense", []) and not aux & {"is", "are", "am", "will"}:
         return "past"
-    if aux & {"had", "did", "was", "were", "has", "have"}:
+    if aux & {"had", "did", "was", "were"}:
         return "past"
     return "present"
 
@@ -603,7 +662,8 @@ class DatesComponent:
             if core is None:
                 continue
             text = normalise(core.text)
-            found = self.resolver.resolve(text, published, reference, clause_tense(core), lead)
+            tense: Tense = "past" if lead == "since" else clause_tense(core)
+            found = self.resolver.resolve(text, published, reference, tense, lead)
             if found is None:
                 continue
             dates.append(
@@ -623,7 +683,7 @@ class DatesComponent:
 
     def candidates(self, doc: Doc) -> list[SpacySpan]:
         """Entity and Matcher spans, overlapping ones joined, each widened over the lead words before it."""
-        spans = [(e.start, e.end) for e in doc.ents if e.label_ in TIME_LABELS]
+        spans = [piece for e in doc.ents if e.label_ in TIME_LABELS for piece in self.split_commas(doc, e.start, e.end)]
         spans += [(start, end) for _, start, end in self.matcher(doc)]
         merged: list[list[int]] = []
         for start, end in sorted(spans):
@@ -634,7 +694,8 @@ class DatesComponent:
             else:
                 merged.append([start, end])
         out = []
-        for start, end in merged:
+        for left, right in merged:
+            start, end = left, right
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"):
                 end -= 1
             while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -647,6 +708,21 @@ class DatesComponent:
                 start -= 1
             out.append(doc[start:end])
         return out
+
+    def split_commas(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """An entity cut at its commas, except those inside one date ("September 28, 2020", "Monday, Sept. 28"):
+        the model joins "June 17, two days" into one entity."""
+        pieces, first = [], start
+        for i in range(start + 1, end - 1):
+            if doc[i].text != ",":
+                continue
+            after, before = doc[i + 1], doc[i - 1]
+            if re.fullmatch(r"\d{4}", after.text) or before.lower_ in self.lex.weekdays:
+                continue
+            pieces.append((first, i))
+            first = i + 1
+        pieces.append((first, end))
+        return pieces
 
     def is_lead(self, doc: Doc, i: int, first: int) -> bool:
         """Whether token ``i`` is a lead word to take in before the expression starting at ``first``."""
@@ -739,11 +815,28 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
             [digits, unit],
         ],
     )
-    matcher.add("MONTH", [[month, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": ",", "OP": "?"}, year]])
+    matcher.add(
+        "MONTH",
+        [
+            [month, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": ",", "OP": "?"}, year],
+            [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$"}}],
+        ],
+    )
+    matcher.add(
+        "RANGE",
+        [
+            [
+                {"LOWER": {"IN": ["from", "between"]}, "OP": "?"},
+                year,
+                {"LOWER": {"IN": ["to", "and", "until", "through", "-", "–"]}},
+                year,
+            ]
+        ],
+    )
     return matcher
 
 
-def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:  # noqa: PLR0911 - one per value shape
     """The first and last day a date value covers ("2020" -> Jan 1 to Dec 31, "2020-W39", "199", "A/B")."""
     if not value:
         return None
