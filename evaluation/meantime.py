@@ -15,7 +15,8 @@ How it counts:
   we take into an expression ("on Tuesday" is TimeML's "Tuesday"). One prediction per gold mention.
 - Value: our value written the TimeML way where the two differ (a Saturday/Sunday range is ``YYYY-Www-WE``, a range of
   three or six months from a quarter's or half's first month is ``YYYY-Qn``/``YYYY-Hn``, a range written with two
-  ends, "between 2014 and 2016", is one mention per end as TimeML marks it); a gold value that is unknown
+  ends, "between 2014 and 2016", is one mention per end as TimeML marks it; an open range up to or from
+  publication is PAST_REF or FUTURE_REF, the publication day with no precision ("now") is PRESENT_REF); a gold value that is unknown
   (``XXXX-XX-XX``) is matched by our ``None``. Our durations are judged only where they overlap a gold DATE (MEANTIME
   types a few, "over six years" = P6Y, as DATE). Value accuracy = values right / mentions detected; value F1
   counts a prediction right when it is detected and its value is right.
@@ -120,10 +121,17 @@ def load(path: Path) -> Document | None:
     return Document(path.stem, text, paragraphs, published, dateline, annotated_end, gold, other)
 
 
-def timeml(value: str | None) -> str | None:
-    """Our value written as TimeML writes it, where the two differ (weekends, quarters, halves); others unchanged."""
+def timeml(value: str | None, precision: str | None = "day") -> str | None:
+    """Our value written as TimeML writes it, where the two differ (weekends, quarters, halves, vague references);
+    others unchanged."""
+    if value is not None and precision is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "PRESENT_REF"  # "now", "currently": the publication day, of vague extent
     if value is None or "/" not in value:
         return value
+    if value.startswith("../"):
+        return "PAST_REF"
+    if value.endswith("/.."):
+        return "FUTURE_REF"
     start, _, end = value.partition("/")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
         a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
@@ -157,13 +165,19 @@ def pieces(when: When, text: str) -> list[Mention]:
     start, end = when.evidence.start, when.evidence.end
     value = when.value
     connector = CONNECTOR.search(text, start, end)
-    if value and "/" in value and connector is not None:
+    if (
+        value
+        and "/" in value
+        and ".." not in value
+        and connector is not None
+        and (timeml(value) == value or connector[0].strip().isalpha())
+    ):
         first, _, last = value.partition("/")
         return [
             Mention(start, connector.start(), text[start : connector.start()], first),
             Mention(connector.end(), end, text[connector.end() : end], last),
         ]
-    return [Mention(start, end, text[start:end], timeml(value))]
+    return [Mention(start, end, text[start:end], timeml(value, when.precision))]
 
 
 def core_extent(mention: Mention, text: str, prepositions: frozenset[str]) -> tuple[int, int]:

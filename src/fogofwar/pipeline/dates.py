@@ -58,6 +58,8 @@ CONFIDENCE_ANCHORED = 0.7
 CONFIDENCE_DATEPARSER = 0.6
 #: Confidence of a recognised expression left without a value (no publication date, an anchor that is an event).
 CONFIDENCE_UNRESOLVED = 0.4
+#: Confidence of a vague reference ("recently", "now", "soon"): the side of publication is sure, the extent is not.
+CONFIDENCE_VAGUE = 0.5
 #: Confidence of a duration's TimeML value.
 CONFIDENCE_DURATION = 0.9
 
@@ -93,6 +95,15 @@ FUTURE_GOVERNORS = frozenset(
     {"set", "due", "schedule", "expect", "plan", "go", "slate", "intend", "aim", "hope", "want", "promise", "vow"}
 )
 
+#: Words after which "soon" and "now" are conjunctions, not times ("as soon as", "now that").
+CONJUNCTION_AFTER = frozenset({"as", "that", "after"})
+
+#: Modal auxiliaries: the clause's time is open ("should be completed in October"), so the nearest date is taken.
+MODAL_AUX = frozenset({"should", "must", "may", "might", "can", "could", "would"})
+
+#: Heads walked up from an expression to find the verb whose tense it takes.
+MAX_VERB_STEPS = 5
+
 #: Lead words after which a weekday lies ahead unless the verb is in the simple past ("closed until Friday").
 UNTIL_LEADS = frozenset({"until", "till", "by"})
 
@@ -115,6 +126,7 @@ class Lexicon:
     leads: frozenset[str]
     modifiers: frozenset[str]
     year_prepositions: frozenset[str]
+    vague_refs: dict[str, frozenset[str]]
 
     @classmethod
     @cache
@@ -134,6 +146,7 @@ class Lexicon:
             leads=frozenset(raw["leads"]),
             modifiers=frozenset(raw["modifiers"]),
             year_prepositions=frozenset(raw["year_prepositions"]),
+            vague_refs={side: frozenset(words) for side, words in raw["vague_refs"].items()},
         )
 
 
@@ -289,6 +302,9 @@ class Resolver:
         reference = reference or published
         if g.age.search(text):
             return None
+        found = self.vague(text, published)
+        if found is not None:
+            return found
         if lead in {"for", "within"}:
             found = self.duration(text)
             if found is not None:
@@ -331,6 +347,20 @@ class Resolver:
         if found is not None:
             return found
         return self.fallback(text, published)
+
+    def vague(self, text: str, published: dt.date | None) -> Resolution | None:
+        """TimeML's vague references: "recently" is the open range up to publication (``../2020-09-29``), "soon"
+        the open range from it, "now" the publication day; all three with no precision, since their extent is vague."""
+        side = next((side for side, words in self.lex.vague_refs.items() if text in words), None)
+        if side is None:
+            return None
+        if published is None:
+            return Resolution(None, None, CONFIDENCE_UNRESOLVED)
+        if side == "past":
+            return Resolution(f"../{published}", None, CONFIDENCE_VAGUE)
+        if side == "future":
+            return Resolution(f"{published}/..", None, CONFIDENCE_VAGUE)
+        return Resolution(published.isoformat(), None, CONFIDENCE_VAGUE)
 
     def relative_unit_first(self, text: str) -> bool:
         """True when the text is a relative unit ("last week", "the past year") rather than a count of units."""
@@ -517,6 +547,8 @@ class Resolver:
                 return self.day_of(reference, CONFIDENCE_ANCHORED)  # "the day", "the same day", "late in the day"
         if re.fullmatch(r"(?:the )?(?:beginning|start|end|middle|rest) of the (?:year|month|week)", text):
             return self.relative_unit("this", words[-1], words, published)
+        if re.fullmatch(r"(?:the )?(?:beginning|start|end|middle|rest) of the day", text):
+            return self.day_of(reference, CONFIDENCE_ANCHORED)
         if words and words[-1] in ("week", "month", "year") and set(words) & {"earlier", "later", "this", "current"}:
             return self.relative_unit("this", words[-1], words, published)
         return None
@@ -623,11 +655,15 @@ def infer_year(published: dt.date, month: int, day: int, tense: Tense) -> int:
     return min(years, key=lambda y: abs((on(y) - published).days))
 
 
-def clause_tense(span: SpacySpan) -> Tense:
-    """The tense of the clause an expression belongs to: its nearest verb's auxiliaries and morphology."""
+def clause_tense(span: SpacySpan) -> Tense:  # noqa: PLR0911 - one return per reading of the verb group
+    """The tense of the clause an expression belongs to: its nearest finite verb's auxiliaries and morphology
+    (a bare participle, "markets closed until Friday", takes the tense of the verb it depends on)."""
     verb = span.root
     steps = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 4:
+    while steps < MAX_VERB_STEPS and verb.head.i != verb.i:
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.pos_ in ("VERB", "AUX") and (aux or verb.tag_ != "VBN" or verb.dep_ == "acl"):
+            break
         verb, steps = verb.head, steps + 1
     if verb.pos_ not in ("VERB", "AUX"):
         return "present"
@@ -636,11 +672,11 @@ def clause_tense(span: SpacySpan) -> Tense:
         return "future"
     if "to" in aux and (verb.head.lemma_ in FUTURE_GOVERNORS or verb.head.i == verb.i or verb.head.pos_ != "VERB"):
         return "future"  # "is set to begin", a headline's "Markets to remain closed"
+    if aux & MODAL_AUX:
+        return "present"
     if aux & {"has", "have"}:
         return "perfect"
-    if "Past" in verb.morph.get("Tense", []) and not aux & {"is", "are", "am", "will"}:
-        return "past"
-    if aux & {"had", "did", "was", "were"}:
+    if verb.tag_ == "VBD" or aux & {"had", "did", "was", "were"} or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         return "past"
     return "present"
 
@@ -684,7 +720,11 @@ class DatesComponent:
     def candidates(self, doc: Doc) -> list[SpacySpan]:
         """Entity and Matcher spans, overlapping ones joined, each widened over the lead words before it."""
         spans = [piece for e in doc.ents if e.label_ in TIME_LABELS for piece in self.split_commas(doc, e.start, e.end)]
-        spans += [(start, end) for _, start, end in self.matcher(doc)]
+        spans += [
+            (start, end)
+            for _, start, end in self.matcher(doc)
+            if not (end < len(doc) and doc[end].lower_ in CONJUNCTION_AFTER and doc[end - 1].lower_ in ("soon", "now"))
+        ]
         merged: list[list[int]] = []
         for start, end in sorted(spans):
             if merged and start < merged[-1][1]:
@@ -823,6 +863,10 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
         ],
     )
     matcher.add(
+        "VAGUE",
+        [[{"LOWER": w} for w in phrase.split()] for words in lex.vague_refs.values() for phrase in sorted(words)],
+    )
+    matcher.add(
         "RANGE",
         [
             [
@@ -842,7 +886,8 @@ def interval(value: str | None) -> tuple[dt.date, dt.date] | None:  # noqa: PLR0
         return None
     if "/" in value:
         start, _, end = value.partition("/")
-        a, b = interval(start), interval(end)
+        a = (dt.date.min, dt.date.min) if start == ".." else interval(start)
+        b = (dt.date.max, dt.date.max) if end == ".." else interval(end)
         return (a[0], b[1]) if a and b else None
     try:
         if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
