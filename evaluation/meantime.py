@@ -16,7 +16,8 @@ How it counts:
 - Value: our value written the TimeML way where the two differ (a Saturday/Sunday range is ``YYYY-Www-WE``, a range of
   three or six months from a quarter's or half's first month is ``YYYY-Qn``/``YYYY-Hn``, a range written with two
   ends, "between 2014 and 2016", is one mention per end as TimeML marks it; an open range up to or from
-  publication is PAST_REF or FUTURE_REF, the publication day with no precision ("now") is PRESENT_REF); a gold value that is unknown
+  publication is PAST_REF or FUTURE_REF, the publication day with no precision ("now") is PRESENT_REF,
+  an ISO 8601-2 season ``2009-21`` is ``2009-SP``); a gold value that is unknown
   (``XXXX-XX-XX``) is matched by our ``None``. Our durations are judged only where they overlap a gold DATE (MEANTIME
   types a few, "over six years" = P6Y, as DATE). Value accuracy = values right / mentions detected; value F1
   counts a prediction right when it is detected and its value is right.
@@ -121,11 +122,13 @@ def load(path: Path) -> Document | None:
     return Document(path.stem, text, paragraphs, published, dateline, annotated_end, gold, other)
 
 
-def timeml(value: str | None, precision: str | None = "day") -> str | None:
+def timeml(value: str | None, precision: str | None = "day") -> str | None:  # noqa: PLR0911 - one per form
     """Our value written as TimeML writes it, where the two differ (weekends, quarters, halves, vague references);
     others unchanged."""
     if value is not None and precision is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return "PRESENT_REF"  # "now", "currently": the publication day, of vague extent
+    if value is not None and (m := re.fullmatch(r"(\d{4})-(2[1-4])", value)):
+        return f"{m[1]}-{ {'21': 'SP', '22': 'SU', '23': 'FA', '24': 'WI'}[m[2]] }"
     if value is None or "/" not in value:
         return value
     if value.startswith("../"):
@@ -194,7 +197,7 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def main() -> int:  # noqa: PLR0915 - one pass over the corpus, then the table
+def main() -> int:  # noqa: PLR0912, PLR0915 - one pass over the corpus, then the table
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
     args = parser.parse_args()

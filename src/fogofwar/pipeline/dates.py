@@ -78,6 +78,13 @@ PAST_WEEK_DAYS = 7
 #: Entity labels of the spaCy model that are candidate time expressions.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
+#: Seasons as ISO 8601-2 writes them (2020-21 is the spring of 2020), the month in each one's middle (northern
+#: hemisphere; winter's is January of the year after the one named), and the months each one covers.
+SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+SEASON_MIDDLE_MONTH = {21: 4, 22: 7, 23: 10, 24: 1}
+SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
+WINTER = 24
+
 #: Years in the units ISO 8601 durations do not have.
 YEARS_PER = {"DE": 10, "CE": 100}
 
@@ -202,6 +209,14 @@ class Grammar:
             rf"(?P<qty>{number}) {unit} (?P<dir>after|before|later|earlier|ago|from now|prior to|since) ?(?P<rest>.*)$"
         )
         self.range = re.compile(r"^(?:between |from )?(?P<a>.+?) (?:and|to|until|till|through|-|–) (?P<b>.+)$")
+        self.season = re.compile(
+            r"\b(?P<season>spring|summer|autumn|winter)\b"
+            r"|(?:\b(?:the|this|last|next|early|late) |\bof )(?P<fall>fall)\b|\b(?P<fall2>fall) (?:of )?\d{4}\b"
+        )
+        self.same_period = re.compile(
+            r"\bsame (?:period|time|month|quarter|week|day|season)(?: of)?(?: the)? "
+            r"(?:last year|previous year|a year (?:earlier|ago|before))\b"
+        )
         self.year_range = re.compile(r"\b(?P<a>\d{4}) ?[-–/] ?(?P<b>\d{2}|\d{4})\b")
 
 
@@ -293,15 +308,26 @@ class Resolver:
         self,
         text: str,
         published: dt.date | None,
+        *,
         reference: dt.date | None = None,
         tense: Tense = "present",
         lead: str = "",
+        previous: str | None = None,
     ) -> Resolution | None:
-        """The resolution of the expression ``text`` (normalised, lead words removed); None if it is not one."""
+        """The resolution of the expression ``text`` (normalised, lead words removed); None if it is not one.
+
+        ``reference`` is the day the text last named (None before any), ``previous`` the last date value it named
+        (for "the same period last year")."""
         g, lex = self.g, self.lex
-        reference = reference or published
         if g.age.search(text):
             return None
+        if text in ("that time", "that day", "that date") or (text == "the time" and lead in ("at", "by")):
+            return self.day_of(reference, CONFIDENCE_ANCHORED)  # the day last named, if any
+        if g.same_period.search(text):
+            if previous is None or published is None:
+                return Resolution(None, None, CONFIDENCE_UNRESOLVED)
+            return Resolution(re.sub(r"\d{4}", lambda y: f"{int(y[0]) - 1:04d}", previous), None, CONFIDENCE_ANCHORED)
+        reference = reference or published
         found = self.vague(text, published)
         if found is not None:
             return found
@@ -333,6 +359,8 @@ class Resolver:
             return Resolution(f"{int(m['year']):04d}-{lex.months[m['month']]:02d}", "month", CONFIDENCE_EXPLICIT)
         if m := g.quarter.search(text):
             return self.quarter(m, text, published, tense)
+        if m := g.season.search(text):
+            return self.season(m, text, published, tense)
         if m := g.decade.search(text):
             if m["decade"]:
                 return Resolution(m["decade"], "decade", CONFIDENCE_EXPLICIT)
@@ -410,7 +438,7 @@ class Resolver:
         if direction in ("ago", "from now"):
             base, confidence = published, CONFIDENCE_RELATIVE
         elif m["rest"]:
-            inner = self.resolve(m["rest"], published, reference, tense)
+            inner = self.resolve(m["rest"], published, reference=reference, tense=tense)
             if inner is None or inner.value is None or inner.precision != "day":
                 return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
             base, confidence = dt.date.fromisoformat(inner.value), CONFIDENCE_ANCHORED
@@ -441,14 +469,14 @@ class Resolver:
         m = self.g.range.match(text)
         if m is None:
             return None
-        end = self.resolve(m["b"], published, reference, tense)
+        end = self.resolve(m["b"], published, reference=reference, tense=tense)
         if end is None or end.type != "date" or end.value is None:
             return None
         start_text = m["a"]
         year = re.search(r"\b\d{4}$", end.value[:4])
         if end.precision in ("day", "month") and year and not re.search(r"\d{4}", start_text):
             start_text = f"{start_text} {end.value[:4]}"  # "March to May 2020": March takes May's year
-        start = self.resolve(start_text, published, reference, tense)
+        start = self.resolve(start_text, published, reference=reference, tense=tense)
         if start is None or start.type != "date" or start.value is None or start.value >= end.value:
             return None
         precision = start.precision if start.precision == end.precision else "day"
@@ -490,6 +518,26 @@ class Resolver:
             return Resolution(None, "month", CONFIDENCE_UNRESOLVED)
         first = (index - 1) * months + 1
         return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + months - 1:02d}", "month", confidence)
+
+    def season(self, m: re.Match[str], text: str, published: dt.date | None, tense: Tense) -> Resolution:
+        """ "the summer of 2014", "last winter", "in spring": ISO 8601-2 season codes (21 spring ... 24 winter) of
+        the northern hemisphere, with the year the season starts in."""
+        code = SEASONS[m["season"] or "fall"]
+        middle = SEASON_MIDDLE_MONTH[code]
+        year_match = self.g.year.search(text)
+        if year_match:
+            return Resolution(f"{year_match['year']}-{code}", "month", CONFIDENCE_EXPLICIT)
+        if published is None:
+            return Resolution(None, "month", CONFIDENCE_UNRESOLVED)
+        words = set(text.split())
+        if words & PREVIOUS_WORDS:
+            tense = "past"
+        elif words & NEXT_WORDS:
+            tense = "future"
+        year = infer_year(published, middle, 15, tense)
+        if code == WINTER and middle == 1:  # a winter is named by the year it starts in
+            year -= 1
+        return Resolution(f"{year:04d}-{code}", "month", CONFIDENCE_INFERRED_YEAR)
 
     def month(self, month: int, text: str, published: dt.date | None, tense: Tense) -> Resolution:
         """A month without a year ("In July", "late September", "last March")."""
@@ -661,8 +709,8 @@ def clause_tense(span: SpacySpan) -> Tense:  # noqa: PLR0911 - one return per re
     verb = span.root
     steps = 0
     while steps < MAX_VERB_STEPS and verb.head.i != verb.i:
-        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if verb.pos_ in ("VERB", "AUX") and (aux or verb.tag_ != "VBN" or verb.dep_ == "acl"):
+        has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if verb.pos_ in ("VERB", "AUX") and (has_aux or verb.tag_ != "VBN" or verb.dep_ == "acl"):
             break
         verb, steps = verb.head, steps + 1
     if verb.pos_ not in ("VERB", "AUX"):
@@ -691,15 +739,20 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.published)
-        reference = published
+        reference: dt.date | None = None  # the day the text last named
+        previous: str | None = None  # the last date value the text named
         dates: list[When] = []
         for span in self.candidates(doc):
             core, lead = self.split_lead(span)
             if core is None:
                 continue
+            if not lead and is_name_number(core):
+                continue
             text = normalise(core.text)
             tense: Tense = "past" if lead == "since" else clause_tense(core)
-            found = self.resolver.resolve(text, published, reference, tense, lead)
+            found = self.resolver.resolve(
+                text, published, reference=reference, tense=tense, lead=lead, previous=previous
+            )
             if found is None:
                 continue
             dates.append(
@@ -712,8 +765,10 @@ class DatesComponent:
                     type=found.type,
                 )
             )
-            if found.type == "date" and found.precision == "day" and found.value and "/" not in found.value:
-                reference = dt.date.fromisoformat(found.value)
+            if found.type == "date" and found.value and ".." not in found.value and found.precision is not None:
+                previous = found.value
+                if found.precision == "day" and "/" not in found.value:
+                    reference = dt.date.fromisoformat(found.value)
         doc._.dates = dates
         return doc
 
@@ -786,6 +841,14 @@ class DatesComponent:
         if start >= span.end:
             return None, lead
         return span.doc[start : span.end], lead
+
+
+def is_name_number(span: SpacySpan) -> bool:
+    """A bare four-digit number between two capitalised words is part of a name ("the Russell 2000 Index")."""
+    if len(span) != 1 or not span[0].is_digit or span.start == 0 or span.end >= len(span.doc):
+        return False
+    before, after = span.doc[span.start - 1], span.doc[span.end]
+    return before.is_title and not before.is_sent_start and after.is_title
 
 
 def parse_published(value: Any) -> dt.date | None:
@@ -862,6 +925,17 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
             [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$"}}],
         ],
     )
+    season = {"LOWER": {"IN": ["spring", "summer", "autumn", "winter", "fall"]}}
+    matcher.add(
+        "SEASON",
+        [
+            [{"LOWER": {"IN": ["the", "this", "last", "next", "early", "late"]}}, season],
+            [season, {"LOWER": "of", "OP": "?"}, year],
+        ],
+    )
+    matcher.add(
+        "THAT_TIME", [[{"LOWER": {"IN": ["at", "by", "since", "until"]}}, {"LOWER": "that"}, {"LOWER": "time"}]]
+    )
     matcher.add(
         "VAGUE",
         [[{"LOWER": w} for w in phrase.split()] for words in lex.vague_refs.values() for phrase in sorted(words)],
@@ -896,6 +970,10 @@ def interval(value: str | None) -> tuple[dt.date, dt.date] | None:  # noqa: PLR0
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             day = dt.date.fromisoformat(value)
             return day, day
+        if re.fullmatch(r"\d{4}-2[1-4]", value):
+            first, last = SEASON_MONTHS[int(value[5:])]
+            after_year, after_month = shift_months(int(value[:4]), last, 1)
+            return dt.date(int(value[:4]), first, 1), dt.date(after_year, after_month, 1) - dt.timedelta(days=1)
         if re.fullmatch(r"\d{4}-\d{2}", value):
             year, month = int(value[:4]), int(value[5:])
             following = shift_months(year, month, 1)
