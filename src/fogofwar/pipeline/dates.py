@@ -88,6 +88,9 @@ WINTER = 24
 #: Years in the units ISO 8601 durations do not have.
 YEARS_PER = {"DE": 10, "CE": 100}
 
+#: A date written in figures only: "7/8/07", "28.09.2020".
+NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:\d{2}|\d{4})")
+
 #: Saturday in Python's weekday numbering (Monday = 0).
 SATURDAY = 5
 
@@ -347,6 +350,8 @@ class Resolver:
                 return found
         if m := g.iso.search(text):
             return self.checked_day(int(m["year"]), int(m["month"]), int(m["day"]), CONFIDENCE_EXPLICIT)
+        if NUMERIC_DATE.fullmatch(text):
+            return self.numeric(text, published)
         if m := first_match(g.calendar, text):
             month = lex.months[m["month"]]
             if m["year"]:
@@ -374,7 +379,7 @@ class Resolver:
         found = self.deictic(text, published, reference, tense, lead)
         if found is not None:
             return found
-        return self.fallback(text, published)
+        return None
 
     def vague(self, text: str, published: dt.date | None) -> Resolution | None:
         """TimeML's vague references: "recently" is the open range up to publication (``../2020-09-29``), "soon"
@@ -656,10 +661,9 @@ class Resolver:
         assert moved is not None  # week, month, year and decade all shift
         return Resolution(moved[0], moved[1], CONFIDENCE_RELATIVE)
 
-    def fallback(self, text: str, published: dt.date | None) -> Resolution | None:
-        """dateparser, on the expression's text only, for numeric spellings with a month and a day."""
-        if not re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}", text):  # "7/8/07", "28.09.2020"
-            return None
+    def numeric(self, text: str, published: dt.date | None) -> Resolution | None:
+        """dateparser, on the expression's text only, for numeric spellings ("7/8/07", "28.09.2020"; month first
+        when both readings exist, as dateparser reads English)."""
         from dateparser.date import DateDataParser  # imported here: loading it costs a second
 
         settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -834,8 +838,6 @@ class DatesComponent:
         start = span.start
         lead = ""
         while start < span.end and span.doc[start].lower_ in self.lex.leads:
-            if span.doc[start].lower_ == "as" and start + 1 < span.end and span.doc[start + 1].lower_ == "of":
-                start += 1
             lead = span.doc[start].lower_
             start += 1
         if start >= span.end:
@@ -910,11 +912,10 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
     matcher.add(
         "COUNT",
         [
-            [
-                number | {"TEXT": {"REGEX": r"^\d+$"}},
-                unit,
-                {"LOWER": {"IN": ["after", "before", "later", "earlier", "ago"]}},
-            ],
+            *(
+                [count, unit, {"LOWER": {"IN": ["after", "before", "later", "earlier", "ago"]}}]
+                for count in (number, digits)
+            ),
             [digits, unit],
         ],
     )
