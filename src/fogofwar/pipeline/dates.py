@@ -191,6 +191,7 @@ class Grammar:
             re.compile(rf"\b{month} (?:the )?{day}(?: {year})?\b"),
             re.compile(rf"\b(?:the )?{day} (?:of )?{month}(?: {year})?\b"),
         )
+        self.week_of = re.compile(rf"\b(?P<ord>first|second|third|fourth|last|final) week of {month}\b")
         self.month_year = re.compile(rf"\b{month}(?: of)? {year}\b")
         self.month = re.compile(rf"\b{month}\b")
         self.year = re.compile(r"(?<![\d-])(?P<year>\d{4})(?![\d-])")
@@ -326,6 +327,9 @@ class Resolver:
             return None
         if text in ("that time", "that day", "that date") or (text == "the time" and lead in ("at", "by")):
             return self.day_of(reference, CONFIDENCE_ANCHORED)  # the day last named, if any
+        if re.fullmatch(r"the (?:entire|whole|full) year", text) and published is not None:
+            named = previous[:4] if previous and previous[:4].isdigit() else f"{published.year:04d}"
+            return Resolution(named, "year", CONFIDENCE_ANCHORED)  # the year last named
         if g.same_period.search(text):
             if previous is None or published is None:
                 return Resolution(None, None, CONFIDENCE_UNRESOLVED)
@@ -360,6 +364,8 @@ class Resolver:
                 return Resolution(None, "day", CONFIDENCE_UNRESOLVED)
             year = infer_year(published, month, int(m["day"]), tense)
             return self.checked_day(year, month, int(m["day"]), CONFIDENCE_INFERRED_YEAR)
+        if m := g.week_of.search(text):
+            return self.week_of(m, text, published, tense)
         if m := g.month_year.search(text):
             return Resolution(f"{int(m['year']):04d}-{lex.months[m['month']]:02d}", "month", CONFIDENCE_EXPLICIT)
         if m := g.quarter.search(text):
@@ -523,6 +529,25 @@ class Resolver:
             return Resolution(None, "month", CONFIDENCE_UNRESOLVED)
         first = (index - 1) * months + 1
         return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + months - 1:02d}", "month", confidence)
+
+    def week_of(self, m: re.Match[str], text: str, published: dt.date | None, tense: Tense) -> Resolution:
+        """ "the last week of March": the ISO week holding the month's 4th day (first week) or its 4th-last (last),
+        so that the week lies mostly inside the month."""
+        month = self.lex.months[m["month"]]
+        year_match = self.g.year.search(text)
+        if year_match:
+            year, confidence = int(year_match["year"]), CONFIDENCE_EXPLICIT
+        elif published is not None:
+            year, confidence = infer_year(published, month, 15, tense), CONFIDENCE_INFERRED_YEAR
+        else:
+            return Resolution(None, "week", CONFIDENCE_UNRESOLVED)
+        if m["ord"] in ("last", "final"):
+            after_year, after_month = shift_months(year, month, 1)
+            day = dt.date(after_year, after_month, 1) - dt.timedelta(days=4)
+        else:
+            order = {"first": 0, "second": 1, "third": 2, "fourth": 3}[m["ord"]]
+            day = dt.date(year, month, 4) + dt.timedelta(weeks=order)
+        return Resolution(iso_week(day), "week", confidence)
 
     def season(self, m: re.Match[str], text: str, published: dt.date | None, tense: Tense) -> Resolution:
         """ "the summer of 2014", "last winter", "in spring": ISO 8601-2 season codes (21 spring ... 24 winter) of
