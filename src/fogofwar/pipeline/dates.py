@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from fogofwar.record import Precision, Span, TimeType, When
@@ -90,6 +90,16 @@ YEARS_PER = {"DE": 10, "CE": 100}
 
 #: A date written in figures only: "7/8/07", "28.09.2020".
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:\d{2}|\d{4})")
+
+#: Longest date (in days) that counts as precise enough to count a unit from: "two days later" needs a day.
+MAX_DAYS_AT: dict[str, int] = {"day": 0, "week": 6, "month": 30, "year": 365, "decade": 3652}
+
+#: Words joining the two ends of a range ("from 27 September to 10 November"), and words that open one.
+RANGE_CONNECTORS = frozenset({"to", "until", "till", "through", "-", "–", "and"})
+RANGE_OPENERS = frozenset({"from", "between"})
+
+#: Tokens that join an expression to the date after it ("six days after" + "21 September", "the night of" + ...).
+JOINERS = frozenset({"after", "before", "from", "of"})
 
 #: Saturday in Python's weekday numbering (Monday = 0).
 SATURDAY = 5
@@ -327,6 +337,11 @@ class Resolver:
             return None
         if text in ("that time", "that day", "that date") or (text == "the time" and lead in ("at", "by")):
             return self.day_of(reference, CONFIDENCE_ANCHORED)  # the day last named, if any
+        if re.fullmatch(
+            r"the (?:next|following|previous|preceding) (?:day|morning|evening|night)|the day (?:after|before)", text
+        ):
+            step = -1 if re.search(r"previous|preceding|before", text) else 1
+            return self.day_of(None if reference is None else reference + dt.timedelta(days=step), CONFIDENCE_ANCHORED)
         if re.fullmatch(r"the (?:entire|whole|full) year", text) and published is not None:
             named = previous[:4] if previous and previous[:4].isdigit() else f"{published.year:04d}"
             return Resolution(named, "year", CONFIDENCE_ANCHORED)  # the year last named
@@ -342,7 +357,7 @@ class Resolver:
             found = self.duration(text)
             if found is not None:
                 return found
-        found = self.anchored(text, published, reference, tense)
+        found = self.anchored(text, published, previous, tense)
         if found is not None:
             return found
         found = self.ranged(text, published, reference, tense)
@@ -432,9 +447,11 @@ class Resolver:
         return None
 
     def anchored(  # noqa: PLR0911 - one return per way of counting
-        self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense
+        self, text: str, published: dt.date | None, previous: str | None, tense: Tense
     ) -> Resolution | None:
-        """ "three days ago", "six days after September 21", "two days later": a count from another day."""
+        """ "three days ago", "six days after September 21", "two days later": a count from another date (the
+        publication date, the date that follows, or the last one the text named, when it is at least as precise as
+        the unit counted: "two days later" needs a day, "two years later" any date)."""
         lex = self.lex
         m = self.g.anchored.search(text)
         if m is None or unit_of(m["unit"], lex) not in lex.units:
@@ -449,22 +466,30 @@ class Resolver:
         if direction in ("ago", "from now"):
             base, confidence = published, CONFIDENCE_RELATIVE
         elif m["rest"]:
-            inner = self.resolve(m["rest"], published, reference=reference, tense=tense)
+            inner = self.resolve(m["rest"], published, tense=tense)
             if inner is None or inner.value is None or inner.precision != "day":
                 return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
             base, confidence = dt.date.fromisoformat(inner.value), CONFIDENCE_ANCHORED
         elif direction in ("after", "before", "prior to"):  # the anchor is an event ("six days after the vote")
             return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
-        else:  # "two days later": from the day last named
-            base, confidence = reference, CONFIDENCE_ANCHORED
+        else:  # "two days later": from the date last named
+            base, confidence = self.named_base(previous, precision), CONFIDENCE_ANCHORED
         if base is None or count is None:
             return Resolution(None, precision, CONFIDENCE_UNRESOLVED)
-        if unit in ("week", "fortnight") and direction in ("ago", "from now"):  # "a week ago" is a day, 7 days back
-            count, unit = count * (14 if unit == "fortnight" else 7), "day"
+        if unit in ("week", "fortnight") and direction not in ("after", "before", "prior to"):
+            count, unit = count * (14 if unit == "fortnight" else 7), "day"  # "a week ago" is a day, seven days back
         moved = shift(base, sign * count, unit)
         if moved is None:
             return None
         return Resolution(moved[0], moved[1], confidence)
+
+    def named_base(self, previous: str | None, precision: Precision | None) -> dt.date | None:
+        """The first day of the date last named, if it is at least as precise as ``precision``."""
+        span = interval(previous) if previous and ".." not in previous and "/" not in previous else None
+        if span is None or precision is None:
+            return None
+        length = (span[1] - span[0]).days
+        return span[0] if length <= MAX_DAYS_AT[precision] else None
 
     def ranged(
         self, text: str, published: dt.date | None, reference: dt.date | None, tense: Tense
@@ -803,24 +828,31 @@ class DatesComponent:
 
     def candidates(self, doc: Doc) -> list[SpacySpan]:
         """Entity and Matcher spans, overlapping ones joined, each widened over the lead words before it."""
-        spans = [piece for e in doc.ents if e.label_ in TIME_LABELS for piece in self.split_commas(doc, e.start, e.end)]
+        spans = [piece for e in doc.ents if e.label_ in TIME_LABELS for piece in self.split_entity(doc, e.start, e.end)]
         spans += [
             (start, end)
             for _, start, end in self.matcher(doc)
             if not (end < len(doc) and doc[end].lower_ in CONJUNCTION_AFTER and doc[end - 1].lower_ in ("soon", "now"))
         ]
+        spans += attributive_years(doc)
         merged: list[list[int]] = []
         for start, end in sorted(spans):
             if merged and start < merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
-            elif merged and start == merged[-1][1] and doc[start - 1].lower_ in ("after", "before", "from"):
-                merged[-1][1] = end  # "six days after" + "September 21"
+            elif merged and start == merged[-1][1] and doc[start - 1].lower_ in JOINERS:
+                merged[-1][1] = end  # "six days after" + "September 21", "the night of" + "26 September"
+            elif (
+                merged
+                and start in (merged[-1][1], merged[-1][1] + 1)
+                and self.joins_range(doc, merged[-1][0], start - 1)
+            ):
+                merged[-1][1] = end  # "27 September" + "to" + "10 November 2020"
             else:
                 merged.append([start, end])
         out = []
         for left, right in merged:
             start, end = left, right
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"):
+            while end > start and (self.is_trailing(doc[end - 1])):
                 end -= 1
             while start < end and (doc[start].is_punct or doc[start].is_space):
                 start += 1
@@ -833,11 +865,32 @@ class DatesComponent:
             out.append(doc[start:end])
         return out
 
-    def split_commas(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-        """An entity cut at its commas, except those inside one date ("September 28, 2020", "Monday, Sept. 28"):
-        the model joins "June 17, two days" into one entity."""
+    @staticmethod
+    def is_trailing(token: Token) -> bool:
+        """Tokens an expression does not end with: punctuation, "'s", a dangling connector ("27 September to")."""
+        return token.is_punct or token.is_space or token.lower_ in ("'s", "to", "and", "until", "of", "from")
+
+    @staticmethod
+    def joins_range(doc: Doc, first: int, connector: int) -> bool:
+        """Whether the token at ``connector`` joins the expression starting at ``first`` to the next as a range:
+        "to", "until" or a dash after "from ..."/"between ..." (or a dash alone), "and" after "between ..."."""
+        word = doc[connector].lower_
+        if word not in RANGE_CONNECTORS:
+            return False
+        opened = doc[first].lower_ in RANGE_OPENERS or (first > 0 and doc[first - 1].lower_ in RANGE_OPENERS)
+        if word == "and":
+            return opened and (doc[first].lower_ == "between" or doc[first - 1].lower_ == "between")
+        return opened or word in ("-", "–")
+
+    def split_entity(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """An entity cut at its verbs and at its commas, except commas inside one date ("September 28, 2020",
+        "Monday, Sept. 28"): the model joins "June 17, two days" and "November 2020 and ended two years later"."""
         pieces, first = [], start
         for i in range(start + 1, end - 1):
+            if doc[i].pos_ in ("VERB", "AUX") and doc[i].lower_ not in self.lex.units:
+                pieces.append((first, i))
+                first = i + 1
+                continue
             if doc[i].text != ",":
                 continue
             after, before = doc[i + 1], doc[i - 1]
@@ -868,6 +921,23 @@ class DatesComponent:
         if start >= span.end:
             return None, lead
         return span.doc[start : span.end], lead
+
+
+def attributive_years(doc: Doc) -> list[tuple[int, int]]:
+    """Years that qualify a noun after "the" ("the 2016 war", "the 2020 elections"), which the model often labels as
+    part of an event's name rather than as a date."""
+    found = []
+    for token in doc:
+        if (
+            token.i > 0
+            and re.fullmatch(r"\d{4}", token.text)
+            and MIN_YEAR <= int(token.text) <= MAX_YEAR
+            and doc[token.i - 1].lower_ == "the"
+            and token.head.pos_ == "NOUN"
+            and token.head.i > token.i
+        ):
+            found.append((token.i, token.i + 1))
+    return found
 
 
 def is_name_number(span: SpacySpan) -> bool:
@@ -913,6 +983,8 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
     matcher.add(
         "NIGHT",
         [
+            [{"LOWER": "the"}, part, {"LOWER": "of"}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["early", "small", "late"]}}, {"LOWER": "hours"}, {"LOWER": "of"}],
             [{"LOWER": {"IN": ["throughout", "during", "through", "over", "overnight"]}}, determiner, part],
             [{"LOWER": {"IN": ["overnight", "yesterday", "today", "tonight", "tomorrow"]}}],
             [{"LOWER": "last"}, {"LOWER": "night"}],
@@ -944,10 +1016,12 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
             [digits, unit],
         ],
     )
+    day = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
     matcher.add(
         "MONTH",
         [
-            [month, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": ",", "OP": "?"}, year],
+            [day, {"LOWER": "of", "OP": "?"}, month, year | {"OP": "?"}],
+            [month, day, {"TEXT": ",", "OP": "?"}, year | {"OP": "?"}],
             [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$"}}],
         ],
     )
