@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from fogofwar import countries
+from fogofwar.pipeline.dates import narrower, overlapping
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.pipeline.triggers import Trigger, TriggerFinder
 from fogofwar.record import NARRATION_CUE, Actor, Claim, Event, Span, When
@@ -53,6 +54,9 @@ STEM = 5
 #: Content words a headline mention must share with a body mention to be the same happening: two, so that
 #: "launching counterattacks" finds its lead sentence but a lone "attack" does not.
 HEADLINE_SHARED_WORDS = 2
+
+#: Dependency labels of subordinate clauses: a date inside one dates that clause only.
+SUBORDINATE_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
 
 #: Precisions whose year is compared with the publication year to call an event historical.
 DATED_PRECISIONS = frozenset({"year", "decade", "month"})
@@ -297,11 +301,28 @@ class DocIndex:
     def nearest_date(self, head: Token) -> When | None:
         """The date expression of the trigger's sentence nearest to it."""
         sent = head.sent
-        inside = [d for d in self.dates if sent.start_char <= d.evidence.start < sent.end_char]
+        inside = [
+            d
+            for d in self.dates
+            if sent.start_char <= d.evidence.start < sent.end_char and not self.in_other_clause(d, head)
+        ]
         if not inside:
             return None
         nearest: When = min(inside, key=lambda d: abs(d.evidence.start - head.idx))
         return nearest
+
+    def in_other_clause(self, when: When, head: Token) -> bool:
+        """Whether a date sits in a subordinate clause the trigger is not in ("urged ... after the worst escalation
+        since 2016 raised the spectre": 2016 dates the escalation, not the urging)."""
+        span = self.doc.char_span(when.evidence.start, when.evidence.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.head.i != token.i:
+            if token.dep_ in SUBORDINATE_CLAUSES and not (token.left_edge.i <= head.i <= token.right_edge.i):
+                return True
+            token = token.head
+        return False
 
     def other_side(self, actor: int) -> int | None:
         """In a two-sided war (exactly two belligerent countries), the state actor of the actor's opponent."""
@@ -368,7 +389,7 @@ def compatible(a: Mention, b: Mention) -> bool:
             return False
     elif a.recipient and b.recipient:
         return False
-    return not (a.when is not None and b.when is not None and a.when.value != b.when.value)
+    return a.when is None or b.when is None or overlapping(a.when, b.when)
 
 
 def merge(mentions: list[Mention]) -> list[Mention]:
@@ -478,7 +499,7 @@ def absorb(target: Mention, m: Mention) -> None:
     target.evidence.extend(m.evidence)
     target.actor = target.actor if target.actor is not None else m.actor
     target.recipient = target.recipient or m.recipient
-    target.when = target.when or m.when
+    target.when = m.when if target.when is None else target.when if m.when is None else narrower(target.when, m.when)
     target.mode = target.mode or m.mode
     for name in ("places", "claims", "casualties", "losses"):
         values = getattr(target, name)
