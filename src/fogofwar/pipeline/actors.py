@@ -43,6 +43,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: Prepositions that name the body a spokesperson or official speaks for ("a spokesman for", "officials of").
 OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
 
+#: Heads whose "of" phrase is part of the organ's name ("Ministry of Defence", "Department of State").
+OF_ORGANS = frozenset({"ministry", "department", "minister", "office", "secretary"})
+
 #: Possessives by which a party speaks of its own organ ("its troops", "their forces").
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 
@@ -153,7 +156,10 @@ class ActorsComponent:
     def __init__(self, nlp: Language) -> None:
         lex = lexicon()
         self.organisations = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.organisations.add("ORG", [nlp.make_doc(alias) for alias in lex.organisations])
+        # Each alias also in the possessive that lost its apostrophe ("the Observatorys director"), as some
+        # corpora print it.
+        aliases = [*lex.organisations, *(bare_possessive(a) for a in lex.organisations if not a.endswith("s"))]
+        self.organisations.add("ORG", [nlp.make_doc(alias) for alias in aliases])
         self.country_words = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.country_words.add("COUNTRY", [nlp.make_doc(word) for word in countries.words()])
         self.region_words = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -422,7 +428,10 @@ class ActorTable:
     def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912 - one branch per way to name an organ
         """Record an organ of a country or a group ("Azerbaijan's Defence Ministry", "Karabakh forces", "the
         ministry"); False when the phrase names no organ."""
-        organ = self.organ_of(t for t in np if t.i not in self.matches.country_at and t.i not in self.matches.region_at)
+        tokens = list(np) + of_phrase(np.root)  # "Russias Ministry | of Defence"
+        organ = self.organ_of(
+            t for t in tokens if t.i not in self.matches.country_at and t.i not in self.matches.region_at
+        )
         if organ is None:
             return False
         root = np.root
@@ -440,6 +449,9 @@ class ActorTable:
             organ = Organ(organ.name if organ.kind == "armed_group" else "armed groups", kind)
         if iso3 is not None:
             self.mention(self.organ(iso3, organ, text=np.text), np)
+            return True
+        if kind is not None and (home := self.home_country()) is not None:  # "Kurdish forces" in a Syrian story
+            self.mention(self.organ(home, organ, text=np.text), np)
             return True
         if kind is not None:  # a region with no country ("Kurdish forces"): a group of its own
             key = ("group", strip_det(np).lower())
@@ -470,7 +482,7 @@ class ActorTable:
                 self.mention(self.organ(home, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         counted = any(t.pos_ == "NUM" or t.like_num for t in np)  # "12 people died": a toll, not a party
-        if root.dep_ in SUBJECT_DEPS and not counted and not (organ.name == "ministry" and self.definite(np)):
+        if self.acting(root) and not counted and not (organ.name == "ministry" and self.definite(np)):
             group_key: tuple[str, ...] = ("group", organ.name, root.lemma_.lower())
             draft = Draft(strip_det(np), organ.kind, None, np.text, organ=organ.name, head=root.lemma_.lower())
             self.mention(self.add(group_key, draft), np)
@@ -581,7 +593,8 @@ class ActorTable:
     # -- canonical actors --------------------------------------------------------------------------------------
 
     def organisation(self, org: SpacySpan) -> int:
-        found = self.lex.organisations[org.text]
+        text = org.text
+        found = self.lex.organisations.get(text) or self.lex.organisations[text[:-1]]
         return self.add(("org", found.name), Draft(found.name, found.kind, found.country, org.text))
 
     def country(self, word: SpacySpan, *, agent: bool) -> int:
@@ -674,6 +687,23 @@ def strip_det(np: SpacySpan) -> str:
     while tokens and tokens[0].pos_ == "DET":
         tokens = tokens[1:]
     return "".join(t.text_with_ws for t in tokens).strip() or np.text
+
+
+def bare_possessive(alias: str) -> str:
+    """An alias in the possessive without its apostrophe ("Observatory" -> "Observatorys")."""
+    return alias + "s"
+
+
+def of_phrase(root: Token) -> list[Token]:
+    """The "of" phrase that completes an organ's name ("Ministry of Defence", "Ministry of Foreign Affairs")."""
+    if root.lemma_.lower() not in OF_ORGANS:
+        return []
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objects:
+                return [child, *objects[0].subtree]
+    return []
 
 
 def strip_det_text(text: str) -> str:

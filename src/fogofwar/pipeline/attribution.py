@@ -530,6 +530,12 @@ class Attributor:
             if content is None or content[1] <= content[0]:
                 continue
             found = next((self.actor_at[t.idx] for t in obj.subtree if t.idx in self.actor_at), None)
+            said = [d for d in self.drafts if sent.start_char <= d.evidence[0] < sent.end_char and d.verb != token.i]
+            if said:  # "X said …, according to Press TV": the outlet relayed X's claim, it is its channel
+                name = self.actors[found].name if found is not None else obj.text
+                for draft in said:
+                    draft.channel = draft.channel or name
+                continue
             source = found if found is not None else self.new_speaker(obj)
             self.drafts.append(
                 Draft(source, "according to", "assert", content, (sent.start_char, sent.end_char), verb=token.i)
