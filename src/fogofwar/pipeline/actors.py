@@ -281,7 +281,7 @@ class ActorTable:
             return
         word = self.matches.country_at.get(root.i)
         if word is not None and self.country_word(word, root) is not None:
-            self.mention(self.country(word, agent=root.dep_ in SUBJECT_DEPS), np)
+            self.mention(self.country(word, agent=self.acting(root)), np)
             return
         if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
             found = self.antecedent(lambda d: d.organ is None and d.kind in NAMED_KINDS | {"armed_group"}, np)
@@ -588,7 +588,7 @@ class ActorTable:
         found = countries.lookup(word.text)
         if found is None or found.kind != "name":
             return
-        self.mention(self.country(word, agent=word.root.dep_ in SUBJECT_DEPS), word)
+        self.mention(self.country(word, agent=self.acting(word.root)), word)
 
     # -- canonical actors --------------------------------------------------------------------------------------
 
