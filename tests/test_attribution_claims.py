@@ -173,3 +173,20 @@ def test_attribution_coordinated_speakers_each_claim(annotate: Annotate) -> None
     record = annotate("Syria and Russia denied using chemical weapons in Idlib.")
     sources = {source_of(record, c)[0] for c in attributed(record)}
     assert sources == {"SYR", "RUS"}
+
+
+def test_attribution_headline_denial_points_inside(annotate: Annotate) -> None:
+    record = annotate("Russia claims capture of Bakhmut, Kyiv denies\n\nFighting went on in the city on Sunday.")
+    denial = claim_with(record, "Russia claims")
+    assert denial.polarity == "deny" and source_of(record, denial)[0] == "UKR"
+    assert denial.denies is not None and source_of(record, record.claims[denial.denies])[0] == "RUS"
+
+
+def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -> None:
+    record = annotate(
+        'President Volodymyr Zelenskiy told reporters that Bakhmut was "only in our hearts now", but his spokesman '
+        "later said the president had not confirmed the city's fall."
+    )
+    quoted = [c for c in attributed(record) if c.quote]
+    assert quoted == []
+    assert source_of(record, claim_with(record, "had not confirmed"))[2] == "Volodymyr Zelenskiy"

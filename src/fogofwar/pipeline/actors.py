@@ -49,6 +49,9 @@ OF_ORGANS = frozenset({"ministry", "department", "minister", "office", "secretar
 #: Possessives by which a party speaks of its own organ ("its troops", "their forces").
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 
+#: Possessives of a person ("his fighters", "her ministry").
+PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+
 #: Pronouns that continue the last person ("he added").
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -137,6 +140,7 @@ class Draft:
     confidence: float = 1.0
     organ: str | None = None
     head: str | None = None  # lemma of the head noun of its first mention ("force"), for "the forces"
+    titles: set[str] = field(default_factory=set)  # a person's title words ("president"), for "the president"
 
     def freeze(self) -> Actor:
         return Actor(
@@ -343,6 +347,7 @@ class ActorTable:
             country = self.drafts[affiliation].country if affiliation is not None else None
             index = self.add(("person", name.text), Draft(name.text, "person", country, name.text))
             self.drafts[index].affiliation = affiliation
+        self.drafts[index].titles.update(t.lower_ for t in title if t.lower_ in self.lex.titles)
         self.mention(index, np)
         if before is not None:
             self.mention(index, before)
@@ -425,7 +430,7 @@ class ActorTable:
 
     # -- countries and organs ----------------------------------------------------------------------------------
 
-    def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912 - one branch per way to name an organ
+    def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way to name an organ
         """Record an organ of a country or a group ("Azerbaijan's Defence Ministry", "Karabakh forces", "the
         ministry"); False when the phrase names no organ."""
         tokens = list(np) + of_phrase(np.root)  # "Russias Ministry | of Defence"
@@ -462,12 +467,28 @@ class ActorTable:
         if owner is not None:  # "a spokesman for the White Helmets", "officials of the Syrian government"
             self.mention(owner, np)
             return True
+        if np[0].lower_ in PERSONAL_POSSESSIVES:  # "his fighters": the body the person speaks for
+            person = self.antecedent(lambda d: d.kind == "person", np, same_sentence=True)
+            if person is not None:
+                body = self.drafts[person].affiliation
+                body = person if body is None else body  # "his spokesman": the person's own voice
+                country = self.drafts[body].country
+                if (self.drafts[body].organ is None and self.drafts[body].kind != "government") or country is None:
+                    self.mention(body, np, confidence=COREFERENCE_CONFIDENCE)
+                else:
+                    self.mention(self.organ(country, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
+                return True
         if np[0].lower_ in POSSESSIVE_PRONOUNS:  # "26 of its troops": the country of the clause's party
             owner = self.antecedent(lambda d: d.country is not None, np, same_sentence=True)
             if owner is not None:
                 iso3 = self.drafts[owner].country
                 assert iso3 is not None
                 self.mention(self.organ(iso3, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+        if self.definite(np) and root.lower_ in self.lex.titles:  # "the president": the person with that title
+            titled = self.antecedent(lambda d: d.kind == "person" and root.lower_ in d.titles, np)
+            if titled is not None:
+                self.mention(titled, np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         if self.definite(np) or self.lex.home_words.intersection(t.lower_ for t in np):
             lemma = root.lemma_.lower()

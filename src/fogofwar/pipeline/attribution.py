@@ -198,11 +198,17 @@ class Attributor:
         if first is None:
             return None
         sent = first.sent
-        for token in self.doc[first.i : min(first.i + QUOTE_VERB_WINDOW, sent.end)]:
+        between = self.doc[first.i : min(first.i + QUOTE_VERB_WINDOW, sent.end)]
+        for token in between:
             if self.inside_quote(token.idx):
                 return None
             if token.pos_ == "VERB" and token.lemma_.lower() in self.cues.assert_verbs:
-                return token
+                # Only the speaker may stand between the quote and its verb (not "…”, but his spokesman said").
+                subject = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                gap = self.doc[first.i : token.i]
+                if all(t.i in subject or t.is_punct or t.pos_ in ("ADV", "AUX") for t in gap):
+                    return token
+                return None
         return None
 
     def verb_before(self, start: int) -> Token | None:
@@ -621,12 +627,16 @@ class Attributor:
         """The earlier claim by another party that shares most content words with the denial (the most recent
         one when the denial names no content: "denied it", "rejected the claims")."""
         denier = self.actors[denial.source]
+        inside = [d for d in self.drafts if d is not denial and denial.content[0] <= d.evidence[0] < denial.content[1]]
+        if inside:  # "Russia claims capture of Bakhmut, Kyiv denies": the claim is what is denied
+            return inside[0]
         words = self.stems(denial.content)
         candidates = [
             d
             for d in self.drafts
             if d is not denial
             and d.polarity == "assert"
+            and not d.content[0] <= denial.evidence[0] < d.content[1]  # the claim that reports the denial
             and d.evidence[0] < denial.evidence[0]
             and not self.same_side(self.actors[d.source], denier)
         ]
