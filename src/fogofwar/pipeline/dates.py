@@ -4,22 +4,29 @@ Reads the parse, the named entities and ``doc._.published``; writes ``doc._.date
 text order.
 
 What counts (the rules):
-- **Candidates** are the spaCy model's DATE and TIME entities plus our own Matcher patterns for what the small model
-  misses or cuts short ("early on Sunday", "throughout the night", "over the weekend", "since 1993", "the early
-  1990s", "six days after ..."). Overlapping candidates are joined, and a preposition or modifier standing right
-  before one is taken in ("on Tuesday", "later on Tuesday", "since 2016"), as news readers quote them.
+- **Candidates** are the spaCy model's DATE and TIME entities (cut at verbs and at commas that do not belong to a
+  date) plus our own Matcher patterns for what the small model misses or cuts short ("early on Sunday", "throughout
+  the night", "over the weekend", "since 1993", "the early 1990s", "26 September", "the night of ...", "six days
+  after ...", "recently"). Overlapping candidates are joined, so are two joined by "from ... to"/"between ... and",
+  and a preposition or modifier standing right before one is taken in ("on Tuesday", "later on Tuesday", "since
+  2016"), as news readers quote them.
 - **Durations** ("for three days", "30 years", "two decades") are kept apart with ``type='duration'`` and a TimeML
-  value (``P3D``, ``P30Y``, ``P2DE``; ``PXY`` for "several years"). Ages ("a 30-year-old") are not time expressions.
-- **Resolution** is by our own rules on the expression's text, never on a whole sentence. Absolute dates take a
-  missing year from the publication date (the year before when a past-tense verb puts the date after publication, the
-  year after when a future one puts it before). A weekday is the most recent such day, today included ("on Tuesday"
-  in a Tuesday paper is that day), or the next one, today included, under a future-tense verb; "last"/"next" move a
-  whole week. Parts of a day keep the day ("early on Sunday"); the night ("throughout the night", "overnight", "last
-  night") is the range from the day before to the day named. "the weekend" is the most recent Saturday/Sunday;
-  "last week" is an ISO week; "in the past week" is the range of the seven days to publication. "N days after
-  <date>" counts from that date, "N days later" and "the next day" from the last day the text named.
-- ``dateparser`` (only on the short expression text, with the publication date as its base) is the last resort for
-  spellings our rules do not read (numeric dates).
+  value (``P3D``, ``P30Y``, ``P20Y``; ``PXY`` for "several years"). Ages ("a 30-year-old") and numbers inside names
+  ("the Russell 2000 Index") are not time expressions.
+- **Resolution** is by our own rules on the expression's text, never on a whole sentence. A date without a year
+  takes the year that puts it nearest to publication, or under a past verb the most recent one (and under a future
+  verb the next one), allowing a month's grace ("has sent invitations for October 12" in an October 4 paper). A
+  weekday is the most recent such day, today included ("on Tuesday" in a Tuesday paper is that day), or the next
+  one, today included, under a future verb or after "until"; "last"/"next" move a whole week. Parts of a day keep
+  the day ("early on Sunday"); the night ("throughout the night", "overnight", "last night") is the range from the
+  day before to the day named. "the weekend" is the most recent Saturday/Sunday; "last week" is an ISO week; "in the
+  past week" is the range of the seven days to publication; a quarter is its range of months; a season is its ISO
+  8601-2 code (``2023-22`` is the summer of 2023). "N days after <date>" counts from that date; "N days later", "the
+  next day" and "that time" from the last date the text named. Vague references have no precision: "recently" is the
+  open range up to publication (``../2020-09-29``), "soon" the open range from it, "now" the publication day.
+- ``dateparser`` (only on the short expression text, with the publication date as its base) reads dates written in
+  figures ("7/8/2023"); everything else is our rules, because dateparser resolves "on Tuesday" in a Tuesday paper to
+  the week before and reads nothing in "early on Sunday".
 - Without a publication date only absolute expressions get a value; relative ones keep ``value=None``.
 """
 
