@@ -279,6 +279,7 @@ def main() -> int:  # noqa: PLR0912, PLR0915 - one pass over the corpus, then th
     }
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print("command: PYTHONPATH=src python evaluation/meantime.py [--errors N]")
     print(f"MEANTIME English: {len(documents)} documents, {n_gold} gold DATE mentions, {n_pred} predicted dates")
     print(f"{'':<24}{'P':>7}{'R':>7}{'F1':>7}   value acc")
     for kind in ("lenient", "strict"):
