@@ -121,7 +121,7 @@ def load(path: Path) -> Document | None:  # noqa: PLR0912 - tokens, mentions, th
             published, dateline = dated[0].value, (dated[0].start, dated[0].end)
             gold.remove(dated[0])
     if published and (m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", published)):
-        published = f"{m[3]}-{m[1]}-{m[2]}"  # one creation time is written MM-DD-YYYY
+        published = f"{m[3]}-{m[2]}-{m[1]}"  # one creation time is written DD-MM-YYYY (its dateline: February 03)
     if not published or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         return None
     marked = [sentence_of[a.get("t_id", "")] for a in root.iter("token_anchor") if a.get("t_id") in sentence_of]
