@@ -85,12 +85,10 @@ PAST_WEEK_DAYS = 7
 #: Entity labels of the spaCy model that are candidate time expressions.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
-#: Seasons as ISO 8601-2 writes them (2020-21 is the spring of 2020), the month in each one's middle (northern
-#: hemisphere; winter's is January of the year after the one named), and the months each one covers.
+#: Seasons as ISO 8601-2 writes them (2020-21 is the spring of 2020) and the months each one covers (northern
+#: hemisphere; a winter is named by the year it starts in, its months run to February of the next year).
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
-SEASON_MIDDLE_MONTH = {21: 4, 22: 7, 23: 10, 24: 1}
 SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
-WINTER = 24
 
 #: Years in the units ISO 8601 durations do not have.
 YEARS_PER = {"DE": 10, "CE": 100}
@@ -208,6 +206,12 @@ class Grammar:
             re.compile(rf"\b{month} (?:the )?{day}(?: {year})?\b"),
             re.compile(rf"\b(?:the )?{day} (?:of )?{month}(?: {year})?\b"),
         )
+        ordinal = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+        self.nth_unit = re.compile(
+            rf"(?:(?:a|the|its|their) )?{ordinal} (?:(?:straight|consecutive|successive) )?"
+            r"(?P<unit>day|week|month|year)(?: in a row| running)?"
+        )
+        self.short_year = re.compile(r"['’](?P<yy>\d{2})")
         self.week_of = re.compile(rf"\b(?P<ord>first|second|third|fourth|last|final) week of {month}\b")
         self.month_year = re.compile(rf"\b{month}(?: of)? {year}\b")
         self.month = re.compile(rf"\b{month}\b")
@@ -349,6 +353,13 @@ class Resolver:
         ):
             step = -1 if re.search(r"previous|preceding|before", text) else 1
             return self.day_of(None if reference is None else reference + dt.timedelta(days=step), CONFIDENCE_ANCHORED)
+        if m := g.nth_unit.fullmatch(text):  # "for a third consecutive day": the day (week...) of the report
+            unit = m["unit"]
+            if unit == "day":
+                return self.day_of(reference or published, CONFIDENCE_RELATIVE)
+            return self.relative_unit("this", unit, text.split(), published)
+        if m := g.short_year.fullmatch(text):
+            return self.short_year(int(m["yy"]), published)
         if re.fullmatch(r"the (?:entire|whole|full) year", text) and published is not None:
             named = previous[:4] if previous and previous[:4].isdigit() else f"{published.year:04d}"
             return Resolution(named, "year", CONFIDENCE_ANCHORED)  # the year last named
@@ -562,6 +573,13 @@ class Resolver:
         first = (index - 1) * months + 1
         return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + months - 1:02d}", "month", confidence)
 
+    def short_year(self, yy: int, published: dt.date | None) -> Resolution:
+        """ "'82": the latest year ending in those digits that is not after publication."""
+        if published is None:
+            return Resolution(None, "year", CONFIDENCE_UNRESOLVED)
+        year = published.year - (published.year - yy) % 100
+        return Resolution(f"{year:04d}", "year", CONFIDENCE_INFERRED_YEAR)
+
     def week_of(self, m: re.Match[str], text: str, published: dt.date | None, tense: Tense) -> Resolution:
         """ "the last week of March": the ISO week holding the month's 4th day (first week) or its 4th-last (last),
         so that the week lies mostly inside the month."""
@@ -585,7 +603,6 @@ class Resolver:
         """ "the summer of 2014", "last winter", "in spring": ISO 8601-2 season codes (21 spring ... 24 winter) of
         the northern hemisphere, with the year the season starts in."""
         code = SEASONS[m["season"] or "fall"]
-        middle = SEASON_MIDDLE_MONTH[code]
         year_match = self.g.year.search(text)
         if year_match:
             return Resolution(f"{year_match['year']}-{code}", "month", CONFIDENCE_EXPLICIT)
@@ -596,9 +613,15 @@ class Resolver:
             tense = "past"
         elif words & NEXT_WORDS:
             tense = "future"
-        year = infer_year(published, middle, 15, tense)
-        if code == WINTER and middle == 1:  # a winter is named by the year it starts in
-            year -= 1
+        grace = dt.timedelta(days=YEAR_GRACE_DAYS)
+        seasons = {y: interval(f"{y:04d}-{code}") for y in (published.year - 1, published.year, published.year + 1)}
+        spans = {y: span for y, span in seasons.items() if span is not None}
+        if tense in ("past", "perfect"):  # the latest one begun by publication
+            year = max(y for y, span in spans.items() if span[0] <= published + grace)
+        elif tense == "future":  # the first one not over by publication
+            year = min(y for y, span in spans.items() if span[1] >= published - grace)
+        else:  # the one publication falls in, or the nearest
+            year = min(spans, key=lambda y: abs((spans[y][0] + (spans[y][1] - spans[y][0]) / 2 - published).days))
         return Resolution(f"{year:04d}-{code}", "month", CONFIDENCE_INFERRED_YEAR)
 
     def month(self, month: int, text: str, published: dt.date | None, tense: Tense) -> Resolution:
@@ -861,7 +884,7 @@ class DatesComponent:
             start, end = left, right
             while end > start and (self.is_trailing(doc[end - 1])):
                 end -= 1
-            while start < end and (doc[start].is_punct or doc[start].is_space):
+            while start < end and (doc[start].is_punct or doc[start].is_space) and not is_short_year(doc, start):
                 start += 1
             if start >= end:
                 continue
@@ -928,6 +951,11 @@ class DatesComponent:
         if start >= span.end:
             return None, lead
         return span.doc[start : span.end], lead
+
+
+def is_short_year(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the apostrophe of a two-digit year split off by the tokenizer ("'" + "98")."""
+    return doc[i].text in ("'", "’") and i + 1 < len(doc) and re.fullmatch(r"\d{2}", doc[i + 1].text) is not None
 
 
 def attributive_years(doc: Doc) -> list[tuple[int, int]]:
@@ -1039,6 +1067,9 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
             [{"LOWER": {"IN": ["the", "this", "last", "next", "early", "late"]}}, season],
             [season, {"LOWER": "of", "OP": "?"}, year],
         ],
+    )
+    matcher.add(
+        "BARE_SEASON", [[{"LOWER": {"IN": ["spring", "summer", "autumn", "winter"]}, "IS_LOWER": True, "POS": "NOUN"}]]
     )
     matcher.add(
         "THAT_TIME", [[{"LOWER": {"IN": ["at", "by", "since", "until"]}}, {"LOWER": "that"}, {"LOWER": "time"}]]
