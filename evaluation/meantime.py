@@ -75,7 +75,7 @@ class Document:
     other: list[Mention] = field(default_factory=list)  # gold TIME, DURATION and SET mentions
 
 
-def load(path: Path) -> Document | None:
+def load(path: Path) -> Document | None:  # noqa: PLR0912 - tokens, mentions, then the creation time
     """Rebuild a document's text from its tokens and read its TIMEX3 mentions; None without a creation time."""
     root = ET.parse(path).getroot()
     sentences: dict[int, list[tuple[str, str]]] = {}
@@ -115,11 +115,23 @@ def load(path: Path) -> Document | None:
             gold.append(mention)
         else:
             other.append(mention)
+    if published is None:  # two documents leave the dateline (sentence 1) unmarked as the creation time
+        dated = [g for g in gold if 1 in {sentence_of.get(t) for t in token_ids(g, offsets)}]
+        if dated:
+            published, dateline = dated[0].value, (dated[0].start, dated[0].end)
+            gold.remove(dated[0])
+    if published and (m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", published)):
+        published = f"{m[3]}-{m[2]}-{m[1]}"  # one creation time is written DD-MM-YYYY (its dateline: February 03)
     if not published or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         return None
     marked = [sentence_of[a.get("t_id", "")] for a in root.iter("token_anchor") if a.get("t_id") in sentence_of]
     annotated_end = sentence_end[max(marked)] if marked else 0
     return Document(path.stem, text, paragraphs, published, dateline, annotated_end, gold, other)
+
+
+def token_ids(mention: Mention, offsets: dict[str, tuple[int, int]]) -> list[str]:
+    """The ids of the tokens a mention covers."""
+    return [t for t, (start, end) in offsets.items() if mention.start <= start and end <= mention.end]
 
 
 def timeml(value: str | None, precision: str | None = "day") -> str | None:  # noqa: PLR0911 - one per form
@@ -279,6 +291,7 @@ def main() -> int:  # noqa: PLR0912, PLR0915 - one pass over the corpus, then th
     }
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print("command: PYTHONPATH=src python evaluation/meantime.py [--errors N]")
     print(f"MEANTIME English: {len(documents)} documents, {n_gold} gold DATE mentions, {n_pred} predicted dates")
     print(f"{'':<24}{'P':>7}{'R':>7}{'F1':>7}   value acc")
     for kind in ("lenient", "strict"):

@@ -4,22 +4,29 @@ Reads the parse, the named entities and ``doc._.published``; writes ``doc._.date
 text order.
 
 What counts (the rules):
-- **Candidates** are the spaCy model's DATE and TIME entities plus our own Matcher patterns for what the small model
-  misses or cuts short ("early on Sunday", "throughout the night", "over the weekend", "since 1993", "the early
-  1990s", "six days after ..."). Overlapping candidates are joined, and a preposition or modifier standing right
-  before one is taken in ("on Tuesday", "later on Tuesday", "since 2016"), as news readers quote them.
+- **Candidates** are the spaCy model's DATE and TIME entities (cut at verbs and at commas that do not belong to a
+  date) plus our own Matcher patterns for what the small model misses or cuts short ("early on Sunday", "throughout
+  the night", "over the weekend", "since 1993", "the early 1990s", "26 September", "the night of ...", "six days
+  after ...", "recently"). Overlapping candidates are joined, so are two joined by "from ... to"/"between ... and",
+  and a preposition or modifier standing right before one is taken in ("on Tuesday", "later on Tuesday", "since
+  2016"), as news readers quote them.
 - **Durations** ("for three days", "30 years", "two decades") are kept apart with ``type='duration'`` and a TimeML
-  value (``P3D``, ``P30Y``, ``P2DE``; ``PXY`` for "several years"). Ages ("a 30-year-old") are not time expressions.
-- **Resolution** is by our own rules on the expression's text, never on a whole sentence. Absolute dates take a
-  missing year from the publication date (the year before when a past-tense verb puts the date after publication, the
-  year after when a future one puts it before). A weekday is the most recent such day, today included ("on Tuesday"
-  in a Tuesday paper is that day), or the next one, today included, under a future-tense verb; "last"/"next" move a
-  whole week. Parts of a day keep the day ("early on Sunday"); the night ("throughout the night", "overnight", "last
-  night") is the range from the day before to the day named. "the weekend" is the most recent Saturday/Sunday;
-  "last week" is an ISO week; "in the past week" is the range of the seven days to publication. "N days after
-  <date>" counts from that date, "N days later" and "the next day" from the last day the text named.
-- ``dateparser`` (only on the short expression text, with the publication date as its base) is the last resort for
-  spellings our rules do not read (numeric dates).
+  value (``P3D``, ``P30Y``, ``P20Y``; ``PXY`` for "several years"). Ages ("a 30-year-old") and numbers inside names
+  ("the Russell 2000 Index") are not time expressions.
+- **Resolution** is by our own rules on the expression's text, never on a whole sentence. A date without a year
+  takes the year that puts it nearest to publication, or under a past verb the most recent one (and under a future
+  verb the next one), allowing a month's grace ("has sent invitations for October 12" in an October 4 paper). A
+  weekday is the most recent such day, today included ("on Tuesday" in a Tuesday paper is that day), or the next
+  one, today included, under a future verb or after "until"; "last"/"next" move a whole week. Parts of a day keep
+  the day ("early on Sunday"); the night ("throughout the night", "overnight", "last night") is the range from the
+  day before to the day named. "the weekend" is the most recent Saturday/Sunday; "last week" is an ISO week; "in the
+  past week" is the range of the seven days to publication; a quarter is its range of months; a season is its ISO
+  8601-2 code (``2023-22`` is the summer of 2023). "N days after <date>" counts from that date; "N days later", "the
+  next day" and "that time" from the last date the text named. Vague references have no precision: "recently" is the
+  open range up to publication (``../2020-09-29``), "soon" the open range from it, "now" the publication day.
+- ``dateparser`` (only on the short expression text, with the publication date as its base) reads dates written in
+  figures ("7/8/2023"); everything else is our rules, because dateparser resolves "on Tuesday" in a Tuesday paper to
+  the week before and reads nothing in "early on Sunday".
 - Without a publication date only absolute expressions get a value; relative ones keep ``value=None``.
 """
 
@@ -78,12 +85,10 @@ PAST_WEEK_DAYS = 7
 #: Entity labels of the spaCy model that are candidate time expressions.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
-#: Seasons as ISO 8601-2 writes them (2020-21 is the spring of 2020), the month in each one's middle (northern
-#: hemisphere; winter's is January of the year after the one named), and the months each one covers.
+#: Seasons as ISO 8601-2 writes them (2020-21 is the spring of 2020) and the months each one covers (northern
+#: hemisphere; a winter is named by the year it starts in, its months run to February of the next year).
 SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
-SEASON_MIDDLE_MONTH = {21: 4, 22: 7, 23: 10, 24: 1}
 SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
-WINTER = 24
 
 #: Years in the units ISO 8601 durations do not have.
 YEARS_PER = {"DE": 10, "CE": 100}
@@ -201,6 +206,12 @@ class Grammar:
             re.compile(rf"\b{month} (?:the )?{day}(?: {year})?\b"),
             re.compile(rf"\b(?:the )?{day} (?:of )?{month}(?: {year})?\b"),
         )
+        ordinal = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+        self.nth_unit = re.compile(
+            rf"(?:(?:a|the|its|their) )?{ordinal} (?:(?:straight|consecutive|successive) )?"
+            r"(?P<unit>day|week|month|year)(?: in a row| running)?"
+        )
+        self.short_year = re.compile(r"['’](?P<yy>\d{2})")
         self.week_of = re.compile(rf"\b(?P<ord>first|second|third|fourth|last|final) week of {month}\b")
         self.month_year = re.compile(rf"\b{month}(?: of)? {year}\b")
         self.month = re.compile(rf"\b{month}\b")
@@ -342,6 +353,13 @@ class Resolver:
         ):
             step = -1 if re.search(r"previous|preceding|before", text) else 1
             return self.day_of(None if reference is None else reference + dt.timedelta(days=step), CONFIDENCE_ANCHORED)
+        if m := g.nth_unit.fullmatch(text):  # "for a third consecutive day": the day (week...) of the report
+            unit = m["unit"]
+            if unit == "day":
+                return self.day_of(reference or published, CONFIDENCE_RELATIVE)
+            return self.relative_unit("this", unit, text.split(), published)
+        if m := g.short_year.fullmatch(text):
+            return self.short_year(int(m["yy"]), published)
         if re.fullmatch(r"the (?:entire|whole|full) year", text) and published is not None:
             named = previous[:4] if previous and previous[:4].isdigit() else f"{published.year:04d}"
             return Resolution(named, "year", CONFIDENCE_ANCHORED)  # the year last named
@@ -555,6 +573,13 @@ class Resolver:
         first = (index - 1) * months + 1
         return Resolution(f"{year:04d}-{first:02d}/{year:04d}-{first + months - 1:02d}", "month", confidence)
 
+    def short_year(self, yy: int, published: dt.date | None) -> Resolution:
+        """ "'82": the latest year ending in those digits that is not after publication."""
+        if published is None:
+            return Resolution(None, "year", CONFIDENCE_UNRESOLVED)
+        year = published.year - (published.year - yy) % 100
+        return Resolution(f"{year:04d}", "year", CONFIDENCE_INFERRED_YEAR)
+
     def week_of(self, m: re.Match[str], text: str, published: dt.date | None, tense: Tense) -> Resolution:
         """ "the last week of March": the ISO week holding the month's 4th day (first week) or its 4th-last (last),
         so that the week lies mostly inside the month."""
@@ -578,7 +603,6 @@ class Resolver:
         """ "the summer of 2014", "last winter", "in spring": ISO 8601-2 season codes (21 spring ... 24 winter) of
         the northern hemisphere, with the year the season starts in."""
         code = SEASONS[m["season"] or "fall"]
-        middle = SEASON_MIDDLE_MONTH[code]
         year_match = self.g.year.search(text)
         if year_match:
             return Resolution(f"{year_match['year']}-{code}", "month", CONFIDENCE_EXPLICIT)
@@ -589,9 +613,15 @@ class Resolver:
             tense = "past"
         elif words & NEXT_WORDS:
             tense = "future"
-        year = infer_year(published, middle, 15, tense)
-        if code == WINTER and middle == 1:  # a winter is named by the year it starts in
-            year -= 1
+        grace = dt.timedelta(days=YEAR_GRACE_DAYS)
+        seasons = {y: interval(f"{y:04d}-{code}") for y in (published.year - 1, published.year, published.year + 1)}
+        spans = {y: span for y, span in seasons.items() if span is not None}
+        if tense in ("past", "perfect"):  # the latest one begun by publication
+            year = max(y for y, span in spans.items() if span[0] <= published + grace)
+        elif tense == "future":  # the first one not over by publication
+            year = min(y for y, span in spans.items() if span[1] >= published - grace)
+        else:  # the one publication falls in, or the nearest
+            year = min(spans, key=lambda y: abs((spans[y][0] + (spans[y][1] - spans[y][0]) / 2 - published).days))
         return Resolution(f"{year:04d}-{code}", "month", CONFIDENCE_INFERRED_YEAR)
 
     def month(self, month: int, text: str, published: dt.date | None, tense: Tense) -> Resolution:
@@ -854,7 +884,7 @@ class DatesComponent:
             start, end = left, right
             while end > start and (self.is_trailing(doc[end - 1])):
                 end -= 1
-            while start < end and (doc[start].is_punct or doc[start].is_space):
+            while start < end and (doc[start].is_punct or doc[start].is_space) and not is_short_year(doc, start):
                 start += 1
             if start >= end:
                 continue
@@ -921,6 +951,11 @@ class DatesComponent:
         if start >= span.end:
             return None, lead
         return span.doc[start : span.end], lead
+
+
+def is_short_year(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the apostrophe of a two-digit year split off by the tokenizer ("'" + "98")."""
+    return doc[i].text in ("'", "’") and i + 1 < len(doc) and re.fullmatch(r"\d{2}", doc[i + 1].text) is not None
 
 
 def attributive_years(doc: Doc) -> list[tuple[int, int]]:
@@ -1032,6 +1067,9 @@ def build_matcher(nlp: Language, lex: Lexicon) -> Matcher:
             [{"LOWER": {"IN": ["the", "this", "last", "next", "early", "late"]}}, season],
             [season, {"LOWER": "of", "OP": "?"}, year],
         ],
+    )
+    matcher.add(
+        "BARE_SEASON", [[{"LOWER": {"IN": ["spring", "summer", "autumn", "winter"]}, "IS_LOWER": True, "POS": "NOUN"}]]
     )
     matcher.add(
         "THAT_TIME", [[{"LOWER": {"IN": ["at", "by", "since", "until"]}}, {"LOWER": "that"}, {"LOWER": "time"}]]

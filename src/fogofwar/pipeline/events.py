@@ -313,11 +313,14 @@ class DocIndex:
 
     def in_other_clause(self, when: When, head: Token) -> bool:
         """Whether a date sits in a subordinate clause the trigger is not in ("urged ... after the worst escalation
-        since 2016 raised the spectre": 2016 dates the escalation, not the urging)."""
+        since 2016 raised the spectre": 2016 dates the escalation, not the urging), or is a "since" date (the start
+        of a state) that does not govern the trigger ("since 1993, when Armenian forces occupied ..." does)."""
         span = self.doc.char_span(when.evidence.start, when.evidence.end, alignment_mode="expand")
         if span is None:
             return False
         token = span.root
+        if span[0].lower_ == "since" and not (span.root.left_edge.i <= head.i <= span.root.right_edge.i):
+            return True
         while token.head.i != token.i:
             if token.dep_ in SUBORDINATE_CLAUSES and not (token.left_edge.i <= head.i <= token.right_edge.i):
                 return True
