@@ -30,6 +30,10 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should"})
 #: Event types in which the actor acts on a recipient, whose missing recipient can be inferred in a two-sided war.
 DIRECTED = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
 
+#: Actor kinds whose countries are the two sides of a war, when exactly two countries have forces in the story
+#: (governments that only comment, such as France or Iran, are not sides).
+FIGHTING_KINDS = frozenset({"military", "armed_group"})
+
 #: Actor kinds that count as belligerents when inferring the other side of a two-sided war.
 BELLIGERENT_KINDS = frozenset({"military", "armed_group", "government", "state"})
 
@@ -38,6 +42,19 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "of"})
 VERB_RECIPIENT_PREPS = RECIPIENT_PREPS - {"of"}  # a noun's "of" names its object ("shelling of X"), a verb's does not
+
+#: Types whose object is what was hit or seized (so two mentions with different objects are different acts); the
+#: object of a speech act is only what it is about ("condemned the attack" / "condemns provocations").
+MATERIAL = frozenset({"ASSAULT", "COERCE"})
+
+#: Links by which a verb without a subject shares its governor's ("to recover", "by launching", "and shelled"), and
+#: how many such links are climbed: three reach "attempted" from "launching" above; further, the subject is
+#: usually someone else's.
+INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
+MAX_SUBJECT_CLIMB = 4
+
+#: Children of a participant that start another clause or name something else ("Fizuli, Azerbaijan's ministry").
+PHRASE_BREAKS = frozenset({"acl", "relcl", "appos", "conj", "cc", "advcl", "punct", "parataxis"})
 
 #: Children of an event's head that start another clause, so not part of its evidence span.
 CLAUSE_BREAKS = frozenset({"conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "dep"})
@@ -85,6 +102,8 @@ class Mention:
     losses: list[int] = field(default_factory=list)
     modality: str = "asserted"
     clause: int | None = None  # first verb of the chain of verbs joined by "and" the trigger heads, if a verb
+    theme: str | None = None  # lemma of what the act is done to ("convoy" in "destroyed a convoy")
+    narrated: bool = False  # told at least once in the outlet's own voice (outside every attributed claim)
     sides: tuple[Side | None, tuple[Side, ...]] = (None, ())  # actor and recipients as (country, kind)
 
 
@@ -117,12 +136,14 @@ class EventsComponent:
             trigger_at=trigger.span.start_char,
         )
         mention.claims = index.claims_covering(trigger.span.start_char)
+        mention.narrated = all(index.claims[i].cue == NARRATION_CUE for i in mention.claims)
         agent, patient = participants(trigger.head)
         mention.actor = index.actor_of(agent, mention.claims)
         recipient = index.actor_of(patient, mention.claims)
         if recipient is not None and recipient != mention.actor:
             mention.recipient = [recipient]
         mention.clause = conj_root(trigger.head) if trigger.head.pos_ == "VERB" else None
+        mention.theme = theme_of(trigger.head)
         mention.when = index.nearest_date(trigger.head)
         mention.modality = modality(trigger.head, mention.when, doc._.published, self.intent.willingness)
         mention.type = self.intent.type_of(mention.type, mention.modality, trigger.head)
@@ -203,22 +224,61 @@ def participants(head: Token) -> tuple[list[Token], list[Token]]:
         verb = head.head  # a light verb: "launched an attack", "held talks"
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
-            agent.extend(child.subtree)
+            agent.extend(phrase(child))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            patient.extend(child.subtree)
+            patient.extend(phrase(child))
         elif child.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
             agent.append(child)
     if verb is not None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
-                agent.extend(child.subtree)
+                agent.extend(phrase(child))
             elif (child.dep_ in OBJECT_DEPS and child.i != head.i) or (
                 child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS - {"of"}
             ):
-                patient.extend(child.subtree)
-        if not agent and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.pos_ == "VERB":
-            agent.extend(t for c in verb.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree)
+                patient.extend(phrase(child))
+        if not agent:
+            agent.extend(inherited_subject(verb))
     return agent, patient
+
+
+def theme_of(head: Token) -> str | None:
+    """The lemma of the noun an act is done to (its object, or its subject in the passive), unless a pronoun."""
+    verb = head if head.pos_ == "VERB" else None
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return child.lemma_.lower()
+    return None
+
+
+def phrase(token: Token) -> list[Token]:
+    """A participant's words: its subtree without the clauses hanging on it ("a convoy of Armenian vehicles
+    setting off from X" keeps "a convoy of Armenian vehicles")."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ not in PHRASE_BREAKS:
+            words.extend(phrase(child))
+    return words
+
+
+def inherited_subject(verb: Token) -> list[Token]:
+    """The subject a non-finite or joined verb shares with the verb that governs it ("Armenian forces attempted to
+    recover lost ground by launching counterattacks": launching -> by -> recover -> attempted)."""
+    token = verb
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if token.dep_ not in INHERITING_DEPS or token.head.i == token.i:
+            return []
+        token = token.head
+        if token.pos_ == "ADP":  # "by launching": the preposition's verb
+            continue
+        if token.pos_ not in ("VERB", "AUX"):
+            return []
+        subject = [t for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+        if subject:
+            return subject
+    return []
 
 
 def modality(head: Token, when: When | None, published: str | None, governors: frozenset[str]) -> str:
@@ -262,7 +322,9 @@ class DocIndex:
             for span in actor.evidence:
                 for offset in range(span.start, span.end):
                     self.actor_at.setdefault(offset, i)
-        self.belligerents = sorted({a.country for a in self.actors if a.country and a.kind in BELLIGERENT_KINDS})
+        fighting = {a.country for a in self.actors if a.country and a.kind in FIGHTING_KINDS}
+        speaking = {a.country for a in self.actors if a.country and a.kind in BELLIGERENT_KINDS}
+        self.belligerents = sorted(fighting if len(fighting) == 2 else speaking)
 
     def actor_of(self, tokens: list[Token], claims: list[int]) -> int | None:
         """The actor named by the head-most of these tokens; "its troops" in a claim is the claimant's side."""
@@ -387,6 +449,8 @@ def compatible(a: Mention, b: Mention) -> bool:
         return False
     if not compatible_actors(a, b):
         return False
+    if a.type in MATERIAL and a.theme is not None and b.theme is not None and a.theme != b.theme:
+        return False  # a convoy destroyed is not 550 troops destroyed
     if a.recipient and b.recipient and len(a.sides[1]) == len(b.sides[1]):
         if not all(same_side(x, y) for x, y in zip(a.sides[1], b.sides[1], strict=True)):
             return False
@@ -504,18 +568,20 @@ def absorb(target: Mention, m: Mention) -> None:
     target.recipient = target.recipient or m.recipient
     target.when = m.when if target.when is None else target.when if m.when is None else narrower(target.when, m.when)
     target.mode = target.mode or m.mode
+    target.narrated = target.narrated or m.narrated
     for name in ("places", "claims", "casualties", "losses"):
         values = getattr(target, name)
         values.extend(v for v in getattr(m, name) if v not in values)
 
 
-def status_of(claims: Sequence[Claim], linked: list[int]) -> str:
-    """reported (only the outlet tells it), claimed (parties assert it), denied (a party denies it)."""
+def status_of(claims: Sequence[Claim], linked: list[int], *, narrated: bool = False) -> str:
+    """denied (a party denies it), reported (the outlet tells it in its own voice somewhere), else claimed (only
+    parties assert it)."""
     linked = [i for i in linked if claims[i].cue != NARRATION_CUE]
-    if not linked:
-        return "reported"
     if any(claims[i].polarity == "deny" for i in linked):
         return "denied"
+    if narrated or not linked:
+        return "reported"
     return "claimed"
 
 
@@ -537,6 +603,6 @@ def to_event(m: Mention, doc: Doc) -> Event:
         casualties=tuple(m.casualties),
         losses=tuple(m.losses),
         claims=tuple(linked),
-        status=status_of(claims, linked),  # type: ignore[arg-type]
+        status=status_of(claims, linked, narrated=m.narrated),  # type: ignore[arg-type]
         modality=m.modality,  # type: ignore[arg-type]
     )
