@@ -65,6 +65,9 @@ FRAME_WITH_CONTENT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGRE
 #: Possessive pronouns by which a claimant speaks of its own forces ("its troops", "our positions").
 OWN_PRONOUNS = frozenset({"its", "our", "we", "their"})
 
+#: Subject pronouns that, inside a claim, stand for its claimant ("Hungary has said it will support ...").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
 #: Letters of a word compared when two mentions are matched by their words ("shelling" / "shelled").
 STEM = 5
 
@@ -224,7 +227,7 @@ def participants(head: Token) -> tuple[list[Token], list[Token]]:
         verb = head.head  # a light verb: "launched an attack", "held talks"
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
-            agent.extend(phrase(child))
+            agent.extend(phrase(child, joined=True))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             patient.extend(phrase(child))
         elif child.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
@@ -232,7 +235,7 @@ def participants(head: Token) -> tuple[list[Token], list[Token]]:
     if verb is not None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
-                agent.extend(phrase(child))
+                agent.extend(phrase(child, joined=True))
             elif (child.dep_ in OBJECT_DEPS and child.i != head.i) or (
                 child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS - {"of"}
             ):
@@ -253,13 +256,14 @@ def theme_of(head: Token) -> str | None:
     return None
 
 
-def phrase(token: Token) -> list[Token]:
+def phrase(token: Token, *, joined: bool = False) -> list[Token]:
     """A participant's words: its subtree without the clauses hanging on it ("a convoy of Armenian vehicles
-    setting off from X" keeps "a convoy of Armenian vehicles")."""
+    setting off from X" keeps "a convoy of Armenian vehicles"); with ``joined``, also the participants joined to it
+    by "and" ("Bosnia and Slovenia agreed")."""
     words = [token]
     for child in token.children:
-        if child.dep_ not in PHRASE_BREAKS:
-            words.extend(phrase(child))
+        if child.dep_ not in PHRASE_BREAKS or (joined and child.dep_ == "conj"):
+            words.extend(phrase(child, joined=joined))
     return words
 
 
@@ -334,6 +338,9 @@ class DocIndex:
                 return found
         if tokens and any(t.lower_ in OWN_PRONOUNS for t in tokens) and claims:
             return self.claims[claims[0]].source
+        head = min(tokens, key=lambda t: (depth(t), t.i)) if tokens else None
+        if head is not None and head.lower_ in SPEAKER_PRONOUNS and claims:  # "Iraq said it would allow ..."
+            return self.claims[claims[-1]].source
         for token in tokens:
             word = countries.lookup(token.text)
             if word is not None:
