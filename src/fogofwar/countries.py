@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Literal
 
 import pycountry
-from countryinfo.countryinfo import load_countries
+from countryinfo import CountryInfo
 
 WordKind = Literal["name", "demonym", "capital"]
 
@@ -67,7 +67,7 @@ def _countryinfo() -> list[tuple[str, str | None, str | None]]:
     """(ISO alpha-3, demonym, capital) of every country countryinfo knows; capitals only of countries of at least
     ``METONYM_POPULATION`` people, and not those that are common words or names ("Male", "Victoria")."""
     found = []
-    for entry in load_countries()["countries"].values():
+    for entry in CountryInfo.all().values():
         iso = entry.get("ISO") or {}
         iso3 = iso.get("alpha3")
         if not iso3:
