@@ -62,6 +62,9 @@ ANTECEDENT_WINDOW = 1500
 #: Confidence of an actor found by rule-based coreference rather than named outright.
 COREFERENCE_CONFIDENCE = 0.8
 
+#: Organs that, named without a country, belong to the story's country ("activists said" in a Syrian story).
+HOME_ORGANS = frozenset({"activists", "opposition"})
+
 #: Kinds of named organisations a definite description of their kind continues ("the monitoring group").
 NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})
 
@@ -409,7 +412,7 @@ class ActorTable:
         kind = self.title_kind(title) or "government"
         for token in title:
             word = self.matches.country_at.get(token.i)
-            if word is None or self.country_word(word, token) is None:
+            if word is None or self.country_word(word, token) is None or not self.qualifies(word.root):
                 continue
             organ = self.organ_of(token for token in title if token.i not in self.matches.country_at)
             self.consumed.update(range(word.start, word.end))
@@ -422,6 +425,18 @@ class ActorTable:
             return self.mention(self.country(word, agent=True), word)
         return None
 
+    def qualifies(self, word: Token) -> bool:
+        """Whether a country word in a title names the body the person serves ("Turkish President", "Minister of
+        Defence of Syria", "chief for Azerbaijan's Presidency"), not something the title is about ("Coordinator
+        for the Syria Crisis")."""
+        head = word.head
+        if head.pos_ == "ADP":  # "of Syria", "for Azerbaijan"
+            head = head.head
+        if head.i == word.i:
+            return True
+        lower = head.lower_
+        return lower in self.lex.titles or lower in self.lex.organs or self.organ_of([head]) is not None
+
     def pronoun(self, np: SpacySpan) -> None:
         """ "he"/"she": the last person mentioned, if one was, recently."""
         found = self.antecedent(lambda d: d.kind == "person", np)
@@ -433,6 +448,8 @@ class ActorTable:
     def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way to name an organ
         """Record an organ of a country or a group ("Azerbaijan's Defence Ministry", "Karabakh forces", "the
         ministry"); False when the phrase names no organ."""
+        if any(c.dep_ == "appos" and c.i in self.persons for c in np.root.children):
+            return True  # "Its spokesman John Kirby": the person's title, read with the person
         tokens = list(np) + of_phrase(np.root)  # "Russias Ministry | of Defence"
         organ = self.organ_of(
             t for t in tokens if t.i not in self.matches.country_at and t.i not in self.matches.region_at
@@ -446,7 +463,7 @@ class ActorTable:
                 self.mention(self.organ(code, organ, text=f"{word.text} {root.text}"), np)
             return True
         iso3, kind = self.country_of(np)
-        if iso3 is None and kind is None and root.dep_ == "conj":
+        if iso3 is None and kind is None and root.dep_ == "conj" and organ.kind not in NAMED_KINDS:
             head = self.actor_at_token(root.head)
             if head is not None and self.drafts[head].country is not None:
                 iso3 = self.drafts[head].country
@@ -499,7 +516,11 @@ class ActorTable:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
                 return True
             home = self.home_country()
-            if home is not None and organ.kind in ("government", "military") and organ.name != "ministry":
+            if (
+                home is not None
+                and (organ.kind in ("government", "military") or organ.name in HOME_ORGANS)
+                and (organ.name != "ministry")
+            ):
                 self.mention(self.organ(home, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         counted = any(t.pos_ == "NUM" or t.like_num for t in np)  # "12 people died": a toll, not a party
