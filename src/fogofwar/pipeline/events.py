@@ -43,6 +43,10 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "of"})
 VERB_RECIPIENT_PREPS = RECIPIENT_PREPS - {"of"}  # a noun's "of" names its object ("shelling of X"), a verb's does not
 
+#: Types in which the actor gives, meets or agrees with someone named after "to", "for" or "with".
+COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST"})
+COOPERATIVE_PREPS = frozenset({"to", "for", "with"})
+
 #: Types whose object is what was hit or seized (so two mentions with different objects are different acts); the
 #: object of a speech act is only what it is about ("condemned the attack" / "condemns provocations").
 MATERIAL = frozenset({"ASSAULT", "COERCE"})
@@ -140,7 +144,7 @@ class EventsComponent:
         )
         mention.claims = index.claims_covering(trigger.span.start_char)
         mention.narrated = all(index.claims[i].cue == NARRATION_CUE for i in mention.claims)
-        agent, patient = participants(trigger.head)
+        agent, patient = participants(trigger.head, trigger.type)
         mention.actor = index.actor_of(agent, mention.claims)
         recipient = index.actor_of(patient, mention.claims)
         if recipient is not None and recipient != mention.actor:
@@ -218,28 +222,32 @@ def clause_span(trigger: Trigger) -> Span:
     return Span(start, end)
 
 
-def participants(head: Token) -> tuple[list[Token], list[Token]]:
-    """The tokens naming who acts and who is acted on, by the trigger's dependencies."""
+def participants(head: Token, event_type: str = "ASSAULT") -> tuple[list[Token], list[Token]]:
+    """The tokens naming who acts and who is acted on, by the trigger's dependencies. Cooperative acts also take
+    their recipient after "to", "for" and "with" ("aid to Mozambique", "a meeting with Obama"), and from the verb
+    they govern ("offered to hand over to Great Britain")."""
     agent: list[Token] = []
     patient: list[Token] = []
+    preps = RECIPIENT_PREPS | (COOPERATIVE_PREPS if event_type in COOPERATIVE_TYPES else frozenset())
     verb = head if head.pos_ == "VERB" else None
     if verb is None and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
         verb = head.head  # a light verb: "launched an attack", "held talks"
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
             agent.extend(phrase(child, joined=True))
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            patient.extend(phrase(child))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            patient.extend(phrase(child, joined=True))
         elif child.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
             agent.append(child)
     if verb is not None:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
+        governed = [c for c in verb.children if c.dep_ == "xcomp"] if event_type in COOPERATIVE_TYPES else []
+        for child in [*verb.children, *(g for x in governed for g in x.children)]:
+            if child.head.i == verb.i and (child.dep_ in SUBJECT_DEPS or child.dep_ == "agent"):
                 agent.extend(phrase(child, joined=True))
-            elif (child.dep_ in OBJECT_DEPS and child.i != head.i) or (
-                child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS - {"of"}
+            elif (child.dep_ in OBJECT_DEPS and child.i != head.i and child.head.i == verb.i) or (
+                child.dep_ == "prep" and child.lower_ in preps - {"of"}
             ):
-                patient.extend(phrase(child))
+                patient.extend(phrase(child, joined=child.dep_ == "prep"))
         if not agent:
             agent.extend(inherited_subject(verb))
     return agent, patient
