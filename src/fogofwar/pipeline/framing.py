@@ -10,6 +10,10 @@ What counts (the rule):
   that party's opponent, a ``for`` term favours the party. The victim after "of"/"against" is not the party ("the
   occupation of Azerbaijani territories" names the occupied, not the occupier). A bare term with no party named takes
   the conflict's default target for it, or is not counted.
+- A term said of a third party, neither side of the conflict ("ISIS terrorists", "Nusra Front terrorist group" in
+  the Syrian war), favours no side and is not counted; nor is a term inside an exclusion, a phrase that frames nothing
+  (a unit's name, "Idlib Martyrs Brigade"; a technical use, "ceasefire regime"). In a civil war the country's name
+  names no side ("Syria terrorists" are terrorists in Syria, not the government's).
 - The lean weighs narration markers fully, paraphrased (reported, unquoted) ones at ``PARAPHRASE_WEIGHT`` and quoted
   ones at ``RELAYED_WEIGHT``: repeating one side's loaded words unanswered is a framing choice of the outlet too
   (which voices it picks), weaker than saying them itself; in a paraphrase ("regime forces shelled Douma, the rebels
@@ -98,7 +102,7 @@ class Lexicon:
 
     generic: dict[str, Literal["for", "against"]]
     conflicts: tuple[Conflict, ...]
-    exclusions: tuple[str, ...] = ()  # phrases holding a term that are no framing ("Martyrs Brigade", "sanctions regime")
+    exclusions: tuple[str, ...] = ()  # phrases holding a term that frame nothing ("Martyrs Brigade", "truce regime")
 
 
 @cache
