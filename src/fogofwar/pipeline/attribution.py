@@ -156,6 +156,7 @@ class Attributor:
         self.speech_verbs()
         self.according_to()
         self.continued_quotes()
+        self.cut_contents()
         self.resolve_pending()
         self.link_denials()
         self.narration()
@@ -233,7 +234,7 @@ class Attributor:
 
     def speech_verbs(self) -> None:
         for token in self.doc:
-            if token.i in self.used_verbs or token.pos_ not in ("VERB", "AUX") or self.inside_quote(token.idx):
+            if token.i in self.used_verbs or not verbal(token) or self.inside_quote(token.idx):
                 continue
             lemma = token.lemma_.lower()
             labelled = lemma in self.cues.label_verbs and self.labelled_false(token) is not None
@@ -396,7 +397,8 @@ class Attributor:
         """The speaker of "Reuters quoted the State Department as saying that …": the object of "quoted"."""
         if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
             return None
-        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        quoted = verb.head.head  # "… quoted X as saying", or "X was quoted as saying"
+        return next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
     def actor_of_phrase(self, head: Token) -> int | None:
         """The actor a noun phrase names: at its head, its modifiers, or the body after "for"/"of" ("a spokesman
@@ -447,8 +449,10 @@ class Attributor:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
-            joined = token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG")
-            token = token.head if joined and token.head.i != token.i else None  # "…, adding that …"
+            joined = token.dep_ in ("conj", "xcomp") or (
+                token.dep_ == "advcl" and (token.tag_ == "VBG" or infinitive(token))
+            )
+            token = token.head if joined and token.head.i != token.i else None  # "…, adding that …", "went on to say"
         return None
 
     def adjacent_actor(self, verb: Token) -> int | None:
@@ -546,6 +550,34 @@ class Attributor:
             self.drafts.append(
                 Draft(source, "according to", "assert", content, (sent.start_char, sent.end_char), verb=token.i)
             )
+
+    def cut_contents(self) -> None:
+        """End a claim's content before what is not part of it: a participle that starts another claim ("…,
+        reiterating that …"), the outlet it was told to ("told Reuters that …"), "in a statement on its channel"."""
+        doc = self.doc
+        verbs = {d.verb for d in self.drafts if d.verb is not None}
+        for draft in self.drafts:
+            if draft.quote:
+                continue
+            span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            first, last = span.start, span.end - 1
+            for token in span:
+                if token.i in verbs and token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > first:
+                    last = min(last, token.i - 1)
+                if (
+                    token.dep_ == "prep"
+                    and token.lower_ == "in"
+                    and token.i > first
+                    and any(c.dep_ == "pobj" and c.lemma_.lower() in lexicon().statement_nouns for c in token.children)
+                ):
+                    last = min(last, token.i - 1)
+            if draft.channel is not None and span.text.startswith(draft.channel):
+                channel_end = next((t.i for t in span if t.idx >= span.start_char + len(draft.channel)), last)
+                first = channel_end
+            if (first, last) != (span.start, span.end - 1) and last >= first:
+                draft.content = self.trim(first, last)
 
     def resolve_pending(self) -> None:
         """ "It said", "the statement said": the source of the nearest claim before, in text order."""
@@ -763,6 +795,16 @@ class Attributor:
     def span_of(self, tokens: Iterable[Token]) -> Span:
         tokens = list(tokens)
         return Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+
+
+def infinitive(token: Token) -> bool:
+    """A word after infinitival "to" ("went on to state"), whatever the tagger called it."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def verbal(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun in a verb's place ("to state that")."""
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and infinitive(token))
 
 
 def last_word(sent: SpacySpan) -> Token:
