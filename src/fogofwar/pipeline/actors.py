@@ -63,7 +63,7 @@ ANTECEDENT_WINDOW = 1500
 COREFERENCE_CONFIDENCE = 0.8
 
 #: Organs that, named without a country, belong to the story's country ("activists said" in a Syrian story).
-HOME_ORGANS = frozenset({"activists", "opposition"})
+HOME_ORGANS = frozenset({"activists", "opposition", "media"})
 
 #: Kinds of named organisations a definite description of their kind continues ("the monitoring group").
 NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})

@@ -387,7 +387,8 @@ class Attributor:
         found = self.actor_of_phrase(subject)
         if found is not None:
             return found, self.actors[found].confidence
-        if subject.lemma_.lower() in lexicon().statement_nouns:
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subject.children)
+        if subject.lemma_.lower() in lexicon().statement_nouns and definite:  # "the statement said"
             return PENDING, POSITIONAL_CONFIDENCE
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
@@ -573,9 +574,10 @@ class Attributor:
                     and any(c.dep_ == "pobj" and c.lemma_.lower() in lexicon().statement_nouns for c in token.children)
                 ):
                     last = min(last, token.i - 1)
-            if draft.channel is not None and span.text.startswith(draft.channel):
-                channel_end = next((t.i for t in span if t.idx >= span.start_char + len(draft.channel)), last)
-                first = channel_end
+            if draft.channel is not None and draft.verb is not None:
+                told = [c for c in doc[draft.verb].children if c.dep_ in ("dobj", "dative")]
+                if told and told[0].left_edge.i <= first <= told[0].right_edge.i:  # "told AFP that …"
+                    first = told[0].right_edge.i + 1
             if (first, last) != (span.start, span.end - 1) and last >= first:
                 draft.content = self.trim(first, last)
 
