@@ -574,7 +574,7 @@ class Attributor:
                     and any(c.dep_ == "pobj" and c.lemma_.lower() in lexicon().statement_nouns for c in token.children)
                 ):
                     last = min(last, token.i - 1)
-            if draft.channel is not None and draft.verb is not None:
+            if draft.verb is not None and doc[draft.verb].lemma_.lower() == "tell":
                 told = [c for c in doc[draft.verb].children if c.dep_ in ("dobj", "dative")]
                 if told and told[0].left_edge.i <= first <= told[0].right_edge.i:  # "told AFP that …"
                     first = told[0].right_edge.i + 1
