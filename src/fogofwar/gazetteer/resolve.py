@@ -105,8 +105,13 @@ def score(
     toponym: Toponym,
     focus: Mapping[str, float],
     anchors: Sequence[Candidate],
+    towns: frozenset[tuple[str | None, str | None]] = frozenset(),
 ) -> tuple[float, bool]:
-    """The candidate's score and whether it strays (outside the focus countries and far from every anchor)."""
+    """The candidate's score and whether it strays (outside the focus countries and far from every anchor).
+
+    ``towns`` are the (country, admin1) of the populated places among the candidates that bear the name as their
+    main name: a subdivision named like a town inside it yields to the town unless the context says region.
+    """
     value = math.log10(candidate.population + 10)
     if candidate.primary:
         value += PRIMARY_BONUS
@@ -126,7 +131,7 @@ def score(
     is_area = candidate.precision in ("admin1", "admin2", "region")
     if kind is not None:
         value += HINT_BONUS if (kind == "region") == is_area else -HINT_PENALTY
-    elif candidate.precision == "admin1":
+    elif candidate.precision == "admin1" and (candidate.country, candidate.admin1) in towns:
         value -= SUBDIVISION_PENALTY
     focused = bool(focus) and max(focus.values()) >= FOCUS_SHARE
     strays = focused and share < FOCUS_SHARE and not near and candidate.precision != "country"
@@ -142,7 +147,8 @@ def choose(
     """The best candidate, or an unresolved Resolution when none is trustworthy."""
     if not candidates:
         return Resolution(None, 0.0)
-    scored = sorted(((*score(c, toponym, focus, anchors), c) for c in candidates), key=lambda s: -s[0])
+    towns = frozenset((c.country, c.admin1) for c in candidates if c.primary and c.precision == "point")
+    scored = sorted(((*score(c, toponym, focus, anchors, towns), c) for c in candidates), key=lambda s: -s[0])
     best_score, strays, best = scored[0]
     if best_score < MIN_SCORE or (strays and best.population < STRAY_POPULATION):
         return Resolution(None, 0.0)
