@@ -11,11 +11,18 @@ from spacy.language import Language
 from fogofwar.pipeline.events import EventsComponent
 from fogofwar.pipeline.extensions import register_extensions
 from fogofwar.pipeline.framing import FramingComponent
+from fogofwar.pipeline.places import PlacesComponent
 
 register_extensions()
 
 #: Our components, in the order they run: each may read what an earlier one wrote (DESIGN.md, "The flow of data").
-COMPONENTS: tuple[str, ...] = ("fogofwar_events", "fogofwar_framing")
+COMPONENTS: tuple[str, ...] = ("fogofwar_places", "fogofwar_events", "fogofwar_framing")
+
+
+@Language.factory("fogofwar_places")
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    """Toponyms resolved offline, with precision and role: reads the parse and entities; writes doc._.places."""
+    return PlacesComponent(nlp)
 
 
 @Language.factory("fogofwar_events")

@@ -1,0 +1,325 @@
+"""Places: find every toponym, resolve it offline to coordinates with a precision, and say what part it plays.
+
+Detection. The model's GPE, LOC and FAC entities, plus toponyms it mislabels (war place names are often tagged
+PERSON or ORG: "Jabrayil", "the Dashkesan region", "the Madagiz village"). A mislabelled or untagged proper name is
+taken as a place when its context says so and the gazetteer knows the name:
+- a place noun follows it ("Madagiz village", "the Dashkesan region", "Fizuli city") - enough on its own, even for a
+  name the gazetteer lacks (it is then kept unresolved);
+- a locative preposition governs it ("near X", "around X", "in the directions of X");
+- it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar").
+A multi-word PERSON entity ("Peter Stano") is never recovered without a place noun, and a country's demonym
+("Azerbaijani") is never a place. A country name the model tags PERSON or ORG ("Armenia denied") is a country.
+
+Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
+names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
+
+Role (the rule):
+- ``metonym``: the toponym is the subject of a speech or stance verb ("Baku welcomed", "Yerevan denied"): the
+  government speaks, nothing happens there;
+- ``statement``: it is where a speech verb's statement was made ("said in Brussels", "said during a symposium ... in
+  Istanbul");
+- ``event``: climbing the parse from the toponym, the first event word met (``data/events.json``: "shelling the
+  Dashkesan region", "counterattacks in the directions of Fizuli", "a convoy ... setting off from the Madagiz village")
+  comes before any speech verb;
+- ``mentioned`` otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from fogofwar import countries
+from fogofwar.gazetteer import Gazetteer
+from fogofwar.gazetteer.context import countries_in
+from fogofwar.gazetteer.resolve import Resolution, Toponym, resolve
+from fogofwar.pipeline.triggers import Lexicon, load_lexicon
+from fogofwar.record import Place, Span
+
+log = logging.getLogger(__name__)
+
+#: Entity labels taken as toponyms.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Labels a toponym may be mislabelled with; it is recovered from them only with a context pattern.
+RECOVERABLE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
+
+#: Nouns that say the proper name before them is a place ("Madagiz village", "the Dashkesan region").
+PLACE_NOUNS = frozenset(
+    {
+        "village", "town", "city", "region", "province", "district", "governorate", "oblast", "settlement",
+        "area", "neighbourhood", "neighborhood", "suburb", "camp", "valley", "county", "municipality", "countryside",
+    }
+)  # fmt: skip
+
+#: Prepositions that make a proper name after them a place ("near Fizuli", "around Idlib").
+LOCATIVE_PREPS = frozenset({"near", "around", "outside", "towards", "toward", "in", "into", "at", "across", "from"})
+
+#: Nouns through which a locative reaches its place ("in the directions of X", "on the outskirts of X").
+LOCATIVE_NOUNS = frozenset({"direction", "outskirts", "vicinity", "edge", "centre", "center", "east", "west",
+                            "north", "south", "part", "province", "region", "village", "town", "city", "area"})  # fmt: skip
+
+#: Prepositions in LOCATIVE_PREPS that also take people ("from Erdogan", "in Aliyev's words"): after them a PERSON
+#: entity is recovered only with a place noun.
+PERSON_PREPS = frozenset({"from", "at", "in"})
+
+#: Verbs of speech and stance whose subject, when a place, is a metonym for its government.
+STANCE_VERBS = frozenset(
+    {
+        "say", "tell", "deny", "claim", "announce", "state", "confirm", "declare", "insist", "warn", "welcome",
+        "condemn", "accuse", "reject", "urge", "call", "demand", "respond", "reply", "protest", "criticise",
+        "criticize", "blame", "threaten", "vow", "pledge", "promise", "agree", "refuse", "dismiss", "insist",
+        "report", "add", "stress", "note", "argue", "believe", "hope", "recognise", "recognize", "support",
+        "back", "oppose", "praise", "thank", "express", "voice", "send", "sign", "sanction", "summon", "expel",
+    }
+)  # fmt: skip
+
+#: Speech verbs whose place adjunct is where a statement was made.
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "add", "speak", "warn", "insist", "confirm",
+                          "deny", "claim", "note", "stress", "remark", "comment", "write", "report"})  # fmt: skip
+
+#: Parse steps climbed from a toponym to find the event or speech word it belongs to.
+MAX_ROLE_HOPS = 7
+
+#: Confidence of a toponym that stays unresolved (it is a place, we do not know which).
+UNRESOLVED_CONFIDENCE = 0.5
+
+#: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
+CONJ_DEPS = frozenset({"conj", "appos"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym found in the text: its tokens [start, end), the context word beside it, and how it was found."""
+
+    start: int
+    end: int
+    hint: str | None
+    recovered: bool
+
+
+class PlacesComponent:
+    """Doc -> Doc: writes ``doc._.places`` (fogofwar.record.Place), reading the parse and entities."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+        self.nlp = nlp
+        self._gazetteer = gazetteer
+        self.lexicon: Lexicon = load_lexicon()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer, opened (and built, the first time on this machine) when first needed."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(progress=log.warning)
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(self.detect(doc))
+        toponyms = [Toponym(self.surface(doc, m), m.hint) for m in mentions]
+        evidence = countries_in(doc.text)
+        resolved = resolve(toponyms, self.gazetteer, evidence)
+        doc._.places = [self.place(doc, m, r) for m, r in zip(mentions, resolved, strict=True)]
+        return doc
+
+    # Detection -------------------------------------------------------------------------------------------------
+
+    def detect(self, doc: Doc) -> Iterator[Mention]:
+        """Every toponym, in text order, without overlaps."""
+        taken: set[int] = set()
+        found: list[Mention] = []
+        for ent in doc.ents:
+            mention = self.from_entity(doc, ent)
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.start, mention.end))
+        for start, end in proper_runs(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            mention = self.recover(doc, start, end, "", found)
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(start, end))
+        # Coordinated names join a list that holds a place ("Fizuli, Jabrayil, Aghdara and Tartar").
+        changed = True
+        while changed:
+            changed = False
+            for start, end in proper_runs(doc):
+                if taken.intersection(range(start, end)):
+                    continue
+                if self.coordinated(doc, start, end, found) and self.gazetteer.knows(doc[start:end].text):
+                    found.append(Mention(start, end, place_noun(doc, end), True))
+                    taken.update(range(start, end))
+                    changed = True
+        found.sort(key=lambda m: m.start)
+        yield from found
+
+    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:
+        """A Mention for an entity that is a toponym (by label, or recovered from a wrong label)."""
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
+            end -= 1
+        if start >= end:
+            return None
+        text = doc[start:end].text
+        word = countries.lookup(text)
+        if word is not None and word.kind == "demonym":
+            return None
+        if ent.label_ in PLACE_LABELS:
+            if ent.label_ == "FAC" and not self.gazetteer.knows(text):
+                return None
+            return Mention(start, end, place_noun(doc, end), False)
+        if word is not None and word.kind in ("name", "capital"):
+            return Mention(start, end, None, True)
+        if ent.label_ in RECOVERABLE_LABELS:
+            return self.recover(doc, start, end, ent.label_, [])
+        return None
+
+    def recover(self, doc: Doc, start: int, end: int, label: str, found: list[Mention]) -> Mention | None:
+        """A Mention for a proper name the model did not tag as a place, when its context makes it one."""
+        text = doc[start:end].text
+        if countries.lookup(text) is not None and countries.lookup(text).kind == "demonym":  # type: ignore[union-attr]
+            return None
+        hint = place_noun(doc, end)
+        if hint is not None:
+            return Mention(start, end, hint, True)
+        if label == "PERSON" and end - start > 1:
+            return None
+        preposition = locative(doc, start, end)
+        if preposition is None or not self.gazetteer.knows(text):
+            return None
+        if label == "PERSON" and preposition in PERSON_PREPS:
+            return None
+        if not label and preposition in PERSON_PREPS and not doc[start].ent_type_ == "":
+            return None
+        return Mention(start, end, None, True)
+
+    def coordinated(self, doc: Doc, start: int, end: int, found: list[Mention]) -> bool:
+        """True when the name is in a conjunct list with a found place."""
+        root = doc[start:end].root
+        places = {i for m in found for i in range(m.start, m.end)}
+        if root.dep_ in CONJ_DEPS and root.head.i in places:
+            return True
+        return any(child.dep_ in CONJ_DEPS and child.i in places for child in root.children)
+
+    def surface(self, doc: Doc, mention: Mention) -> str:
+        """The toponym as written."""
+        return doc[mention.start : mention.end].text
+
+    # Records ---------------------------------------------------------------------------------------------------
+
+    def place(self, doc: Doc, mention: Mention, result: Resolution) -> Place:
+        """The Place record of a mention and its resolution."""
+        span = doc[mention.start : mention.end]
+        evidence = Span(span.start_char, span.end_char)
+        role = self.role(doc, span)
+        candidate = result.place
+        if candidate is None:
+            return Place(
+                text=span.text,
+                name=span.text,
+                evidence=evidence,
+                feature=mention.hint,
+                precision="unresolved",
+                role=role,
+                confidence=UNRESOLVED_CONFIDENCE,
+            )
+        return Place(
+            text=span.text,
+            name=candidate.name,
+            evidence=evidence,
+            geonameid=candidate.geonameid,
+            lat=candidate.lat,
+            lon=candidate.lon,
+            country=candidate.country,
+            admin1=candidate.admin1,
+            feature=candidate.feature,
+            precision=candidate.precision,  # type: ignore[arg-type]
+            role=role,
+            confidence=result.confidence,
+        )
+
+    def role(self, doc: Doc, span: SpacySpan) -> str:
+        """metonym, statement, event or mentioned (see the module docstring)."""
+        token = span.root
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in STANCE_VERBS:
+            return "metonym"
+        located = False
+        for step, head in enumerate(climb(token)):
+            if step >= MAX_ROLE_HOPS:
+                break
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                located = True
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+                return "statement" if located else "mentioned"
+            if self.is_event_word(head):
+                return "event"
+        return "mentioned"
+
+    def is_event_word(self, token: Token) -> bool:
+        """True for an event trigger of the events lexicon (a verb or a noun), speech and frame verbs excepted."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX"):
+            entry = self.lexicon.verbs.get(lemma)
+        elif token.pos_ == "NOUN":
+            entry = self.lexicon.nouns.get(lemma)
+        else:
+            return False
+        return entry is not None and entry[0] not in self.lexicon.frames
+
+
+def climb(token: Token) -> Iterator[Token]:
+    """The token's heads, nearest first, up to the sentence root."""
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def place_noun(doc: Doc, end: int) -> str | None:
+    """The place noun right after a name ("village" in "Madagiz village"), if any."""
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        return doc[end].lower_
+    return None
+
+
+def locative(doc: Doc, start: int, end: int) -> str | None:
+    """The locative preposition governing the name ("near" in "near Fizuli"; "in" in "in the directions of X")."""
+    token = doc[start:end].root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+            return head.lower_
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LOCATIVE_NOUNS:
+            token = head.head
+            continue
+        if token.dep_ in CONJ_DEPS:
+            token = head
+            continue
+        return None
+    return None
+
+
+def proper_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised proper nouns (joined by hyphens), outside sentence-initial function words."""
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and (
+                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+            ):
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
