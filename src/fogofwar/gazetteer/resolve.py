@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from fogofwar.gazetteer.fold import fold
 from fogofwar.gazetteer.lookup import Candidate, Gazetteer
 
 #: Mean Earth radius in km.
@@ -182,8 +183,12 @@ def resolve(
             evidence[r.place.country] += r.confidence
     focus = focus_shares(evidence)
     anchors = [
-        r.place
-        for r in first
+        (fold(t.name), r.place)
+        for t, r in zip(toponyms, first, strict=True)
         if r.place is not None and r.confidence >= ANCHOR_CONFIDENCE and r.place.precision != "country"
     ]
-    return [choose(pool, t, focus, anchors) for pool, t in zip(pools, toponyms, strict=True)]
+    # A toponym is not its own anchor (nor is another mention of the same name).
+    return [
+        choose(pool, t, focus, [a for key, a in anchors if key != fold(t.name)])
+        for pool, t in zip(pools, toponyms, strict=True)
+    ]

@@ -6,7 +6,9 @@ taken as a place when its context says so and the gazetteer knows the name:
 - a place noun follows it ("Madagiz village", "the Dashkesan region", "Fizuli city") - enough on its own, even for a
   name the gazetteer lacks (it is then kept unresolved);
 - a locative preposition governs it ("near X", "around X", "in the directions of X");
-- it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar").
+- it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar"), and is not an acronym ("NATO").
+A name recovered through a preposition or a list that the gazetteer then cannot resolve is dropped: its only
+evidence of being a place was the gazetteer.
 A multi-word PERSON entity ("Peter Stano") is never recovered without a place noun, and a country's demonym
 ("Azerbaijani") is never a place. A country name the model tags PERSON or ORG ("Armenia denied") is a country.
 
@@ -83,6 +85,20 @@ STANCE_VERBS = frozenset(
 SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "add", "speak", "warn", "insist", "confirm",
                           "deny", "claim", "note", "stress", "remark", "comment", "write", "report"})  # fmt: skip
 
+#: Prepositions that place a statement ("said in Brussels", "told reporters at the Dolmabahce Office in Istanbul").
+STATEMENT_PREPS = frozenset({"in", "at", "from", "during"})
+
+#: Words of fighting that the events lexicon leaves to other types or does not hold, whose place is an event place
+#: ("launching counterattacks in the directions of X", "an operation near X", "advanced on X").
+EVENT_LEMMAS = frozenset(
+    {
+        "launch", "operation", "advance", "push", "incursion", "skirmish", "battle", "fighting", "fight", "clash",
+        "strike", "airstrike", "explosion", "blast", "attack", "offensive", "counterattack", "shelling", "destroy",
+        "hit", "kill", "die", "wound", "injure", "capture", "seize", "retake", "liberate", "free", "occupy",
+        "bomb", "shell", "shoot", "explode", "crash", "flee", "evacuate", "withdraw", "retreat", "repel",
+    }
+)  # fmt: skip
+
 #: Parse steps climbed from a toponym to find the event or speech word it belongs to.
 MAX_ROLE_HOPS = 7
 
@@ -123,7 +139,11 @@ class PlacesComponent:
         toponyms = [Toponym(self.surface(doc, m), m.hint) for m in mentions]
         evidence = countries_in(doc.text)
         resolved = resolve(toponyms, self.gazetteer, evidence)
-        doc._.places = [self.place(doc, m, r) for m, r in zip(mentions, resolved, strict=True)]
+        doc._.places = [
+            self.place(doc, m, r)
+            for m, r in zip(mentions, resolved, strict=True)
+            if r.place is not None or not m.recovered or m.hint is not None
+        ]
         return doc
 
     # Detection -------------------------------------------------------------------------------------------------
@@ -151,7 +171,11 @@ class PlacesComponent:
             for start, end in proper_runs(doc):
                 if taken.intersection(range(start, end)):
                     continue
-                if self.coordinated(doc, start, end, found) and self.gazetteer.knows(doc[start:end].text):
+                if (
+                    self.coordinated(doc, start, end, found)
+                    and not doc[start:end].text.isupper()
+                    and self.gazetteer.knows(doc[start:end].text)
+                ):
                     found.append(Mention(start, end, place_noun(doc, end), True))
                     taken.update(range(start, end))
                     changed = True
@@ -250,15 +274,15 @@ class PlacesComponent:
         token = span.root
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in STANCE_VERBS:
             return "metonym"
-        located = False
+        preposition: str | None = None
         for step, head in enumerate(climb(token)):
             if step >= MAX_ROLE_HOPS:
                 break
-            if head.dep_ == "prep" or head.pos_ == "ADP":
-                located = True
+            if preposition is None and head.pos_ == "ADP":
+                preposition = head.lower_
             lemma = head.lemma_.lower()
             if head.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
-                return "statement" if located else "mentioned"
+                return "statement" if preposition in STATEMENT_PREPS else "mentioned"
             if self.is_event_word(head):
                 return "event"
         return "mentioned"
@@ -266,6 +290,8 @@ class PlacesComponent:
     def is_event_word(self, token: Token) -> bool:
         """True for an event trigger of the events lexicon (a verb or a noun), speech and frame verbs excepted."""
         lemma = token.lemma_.lower()
+        if lemma in EVENT_LEMMAS and token.pos_ in ("VERB", "NOUN"):
+            return True
         if token.pos_ in ("VERB", "AUX"):
             entry = self.lexicon.verbs.get(lemma)
         elif token.pos_ == "NOUN":
