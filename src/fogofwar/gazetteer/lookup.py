@@ -61,6 +61,7 @@ class Gazetteer:
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open the gazetteer index {self.path}: {exc}") from exc
         self.lookup = lru_cache(maxsize=CACHED_NAMES)(self._lookup)
+        self._borders: dict[str, frozenset[str]] | None = None
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every place the name can denote (folded: case, diacritics, hyphens and apostrophes do not matter)."""
@@ -85,6 +86,16 @@ class Gazetteer:
             )
             for r in rows
         )
+
+    def neighbours(self, country: str) -> frozenset[str]:
+        """ISO alpha-2 codes of a country's land neighbours."""
+        return self._neighbours().get(country, frozenset())
+
+    def _neighbours(self) -> dict[str, frozenset[str]]:
+        if self._borders is None:
+            rows = self.db.execute("SELECT iso2, neighbours FROM country").fetchall()
+            self._borders = {k: frozenset(n for n in v.split(",") if n) for k, v in rows}
+        return self._borders
 
     def knows(self, name: str) -> bool:
         """True when some place goes by this name."""

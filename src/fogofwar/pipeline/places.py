@@ -6,6 +6,7 @@ taken as a place when its context says so and the gazetteer knows the name:
 - a place noun follows it ("Madagiz village", "the Dashkesan region", "Fizuli city") - enough on its own, even for a
   name the gazetteer lacks (it is then kept unresolved);
 - a locative preposition governs it ("near X", "around X", "in the directions of X");
+- it is the object of a verb of taking or striking ("shelling hit Stepanakert");
 - it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar"), and is not an acronym ("NATO").
 A name recovered through a preposition or a list that the gazetteer then cannot resolve is dropped: its only
 evidence of being a place was the gazetteer.
@@ -18,8 +19,8 @@ names as evidence; a toponym without a trustworthy candidate stays ``unresolved`
 Role (the rule):
 - ``metonym``: the toponym is the subject of a speech or stance verb ("Baku welcomed", "Yerevan denied"): the
   government speaks, nothing happens there;
-- ``statement``: it is where a speech verb's statement was made ("said in Brussels", "said during a symposium ... in
-  Istanbul");
+- ``statement``: it is where a speech verb's statement was made: an in/at/from/during phrase attached to the speech
+  verb with no other verb between ("said in Brussels", "said during a symposium ... in Istanbul");
 - ``event``: climbing the parse from the toponym, the first event word met (``data/events.json``: "shelling the
   Dashkesan region", "counterattacks in the directions of Fizuli", "a convoy ... setting off from the Madagiz village")
   comes before any speech verb;
@@ -83,7 +84,7 @@ STANCE_VERBS = frozenset(
 
 #: Speech verbs whose place adjunct is where a statement was made.
 SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "add", "speak", "warn", "insist", "confirm",
-                          "deny", "claim", "note", "stress", "remark", "comment", "write", "report"})  # fmt: skip
+                          "deny", "claim", "note", "stress", "remark", "comment", "write"})  # fmt: skip
 
 #: Prepositions that place a statement ("said in Brussels", "told reporters at the Dolmabahce Office in Istanbul").
 STATEMENT_PREPS = frozenset({"in", "at", "from", "during"})
@@ -99,11 +100,23 @@ EVENT_LEMMAS = frozenset(
     }
 )  # fmt: skip
 
+#: Verbs whose object, when the gazetteer knows it, is a place even if the model tagged it a person
+#: ("shelling hit Stepanakert", "troops captured Lyman").
+TAKING_VERBS = frozenset(
+    {
+        "shell", "bomb", "bombard", "pound", "hit", "strike", "attack", "capture", "seize", "retake", "recapture",
+        "liberate", "occupy", "besiege", "storm", "enter", "reach", "encircle", "surround", "raid", "invade",
+    }
+)  # fmt: skip
+
 #: Parse steps climbed from a toponym to find the event or speech word it belongs to.
 MAX_ROLE_HOPS = 7
 
 #: Confidence of a toponym that stays unresolved (it is a place, we do not know which).
 UNRESOLVED_CONFIDENCE = 0.5
+
+#: Subject dependencies ("fighting raged", "shelling was reported").
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 #: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
 CONJ_DEPS = frozenset({"conj", "appos"})
@@ -160,6 +173,11 @@ class PlacesComponent:
         for start, end in proper_runs(doc):
             if taken.intersection(range(start, end)):
                 continue
+            word = countries.lookup(doc[start:end].text)
+            if word is not None and word.kind in ("name", "capital"):
+                found.append(Mention(start, end, None, False))  # a country or capital the model left untagged
+                taken.update(range(start, end))
+                continue
             mention = self.recover(doc, start, end, "", found)
             if mention is not None:
                 found.append(mention)
@@ -189,6 +207,9 @@ class PlacesComponent:
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
             end -= 1
+        hint = None
+        if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS:
+            end, hint = end - 1, doc[end - 1].lower_  # "Idlib province": the name, and the noun as its hint
         if start >= end:
             return None
         text = doc[start:end].text
@@ -198,7 +219,11 @@ class PlacesComponent:
         if ent.label_ in PLACE_LABELS:
             if ent.label_ == "FAC" and not self.gazetteer.knows(text):
                 return None
-            return Mention(start, end, place_noun(doc, end), False)
+            root = doc[start:end].root
+            speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in STANCE_VERBS
+            if speaks and not self.gazetteer.knows(text):
+                return None  # "Erdogan said", tagged GPE: a speaker the gazetteer does not know is no place
+            return Mention(start, end, hint or place_noun(doc, end), False)
         if word is not None and word.kind in ("name", "capital"):
             return Mention(start, end, None, True)
         if ent.label_ in RECOVERABLE_LABELS:
@@ -215,6 +240,9 @@ class PlacesComponent:
             return Mention(start, end, hint, True)
         if label == "PERSON" and end - start > 1:
             return None
+        root = doc[start:end].root
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in TAKING_VERBS and end - start == 1:
+            return Mention(start, end, None, True) if self.gazetteer.knows(text) else None
         preposition = locative(doc, start, end)
         if preposition is None or not self.gazetteer.knows(text):
             return None
@@ -275,6 +303,7 @@ class PlacesComponent:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in STANCE_VERBS:
             return "metonym"
         preposition: str | None = None
+        verbs = 0
         for step, head in enumerate(climb(token)):
             if step >= MAX_ROLE_HOPS:
                 break
@@ -282,9 +311,12 @@ class PlacesComponent:
                 preposition = head.lower_
             lemma = head.lemma_.lower()
             if head.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
-                return "statement" if preposition in STATEMENT_PREPS else "mentioned"
-            if self.is_event_word(head):
-                return "event"
+                return "statement" if preposition in STATEMENT_PREPS and not verbs else "mentioned"
+            if self.is_event_word(head) or (
+                head.pos_ == "VERB" and any(c.dep_ in SUBJECTS and self.is_event_word(c) for c in head.children)
+            ):
+                return "event"  # "shelling the X region"; "fighting raged across the X region"
+            verbs += head.pos_ == "VERB"
         return "mentioned"
 
     def is_event_word(self, token: Token) -> bool:
