@@ -10,8 +10,8 @@ taken as a place when its context says so and the gazetteer knows the name:
 - it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar"), and is not an acronym ("NATO").
 A name recovered through a preposition or a list that the gazetteer then cannot resolve is dropped: its only
 evidence of being a place was the gazetteer.
-A multi-word PERSON entity ("Peter Stano") is never recovered without a place noun, and a country's demonym
-("Azerbaijani") is never a place. A country name the model tags PERSON or ORG ("Armenia denied") is a country.
+A single-word PERSON entity after "in", "at" or "from" is not recovered without a place noun ("at Aliyev"), a name
+the gazetteer does not know never is ("Peter Stano"), and a country's demonym ("Azerbaijani") is never a place. A country name the model tags PERSON or ORG ("Armenia denied") is a country.
 
 Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
 names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
@@ -238,18 +238,16 @@ class PlacesComponent:
         hint = place_noun(doc, end)
         if hint is not None:
             return Mention(start, end, hint, True)
-        if label == "PERSON" and end - start > 1:
+        if not self.gazetteer.knows(text):
             return None
         root = doc[start:end].root
         if root.dep_ == "dobj" and root.head.lemma_.lower() in TAKING_VERBS and end - start == 1:
-            return Mention(start, end, None, True) if self.gazetteer.knows(text) else None
+            return Mention(start, end, None, True)
         preposition = locative(doc, start, end)
-        if preposition is None or not self.gazetteer.knows(text):
+        if preposition is None:
             return None
-        if label == "PERSON" and preposition in PERSON_PREPS:
-            return None
-        if not label and preposition in PERSON_PREPS and not doc[start].ent_type_ == "":
-            return None
+        if label == "PERSON" and preposition in PERSON_PREPS and (end - start == 1 or preposition == "from"):
+            return None  # "from Erdogan", "at Aliyev": a single name after these is more often a person
         return Mention(start, end, None, True)
 
     def coordinated(self, doc: Doc, start: int, end: int, found: list[Mention]) -> bool:
