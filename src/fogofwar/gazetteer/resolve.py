@@ -33,6 +33,10 @@ REGION_BONUS = 1.0
 #: Bonus, times the share of the article's country evidence that names the candidate's country.
 FOCUS_WEIGHT = 5.0
 
+#: Bonus, times the share of the article's confident places that lie in the candidate's first-level subdivision
+#: (a local paper's "Alexandria" is the one in its state).
+ADMIN1_WEIGHT = 3.0
+
 #: Bonus for a candidate within ``NEAR_KM`` of an anchor (a confident place of the same text), and the distance.
 NEAR_BONUS = 2.0
 NEAR_KM = 250.0
@@ -110,6 +114,7 @@ def score(
     towns: frozenset[tuple[str | None, str | None]] = frozenset(),
     region: frozenset[str] = frozenset(),
     hinted: bool = False,
+    local: Mapping[tuple[str | None, str | None], float] | None = None,
 ) -> tuple[float, bool]:
     """The candidate's score and whether it strays (outside the focus countries and far from every anchor).
 
@@ -127,6 +132,8 @@ def score(
             value += REGION_BONUS
     share = focus.get(candidate.country or "", 0.0)
     value += FOCUS_WEIGHT * share
+    if local and candidate.admin1:
+        value += ADMIN1_WEIGHT * local.get((candidate.country, candidate.admin1), 0.0)
     near = any(
         a.place_id != candidate.place_id and km_between(a.lat, a.lon, candidate.lat, candidate.lon) <= NEAR_KM
         for a in anchors
@@ -153,6 +160,7 @@ def choose(
     focus: Mapping[str, float],
     anchors: Sequence[Candidate],
     region: frozenset[str] = frozenset(),
+    local: Mapping[tuple[str | None, str | None], float] | None = None,
 ) -> Resolution:
     """The best candidate, or an unresolved Resolution when none is trustworthy."""
     if not candidates:
@@ -161,7 +169,7 @@ def choose(
     kind = hint_kind(toponym.hint)
     hinted = any((kind == "region") == (c.precision in ("admin1", "admin2", "region")) for c in candidates)
     scored = sorted(
-        ((*score(c, toponym, focus, anchors, towns, region, hinted and kind is not None), c) for c in candidates),
+        ((*score(c, toponym, focus, anchors, towns, region, hinted and kind is not None, local), c) for c in candidates),
         key=lambda s: -s[0],
     )
     best_score, strays, best = scored[0]
@@ -210,8 +218,29 @@ def resolve(
         for t, r in zip(toponyms, first, strict=True)
         if r.place is not None and r.confidence >= ANCHOR_CONFIDENCE and r.place.precision != "country"
     ]
+    subdivisions: Counter[tuple[str | None, str | None]] = Counter(
+        (a.country, a.admin1) for _, a in anchors if a.admin1
+    )
+    total = sum(subdivisions.values())
     # A toponym is not its own anchor (nor is another mention of the same name).
     return [
-        choose(pool, t, focus, [a for key, a in anchors if key != fold(t.name)], region)
+        choose(
+            pool,
+            t,
+            focus,
+            [a for key, a in anchors if key != fold(t.name)],
+            region,
+            local_shares(subdivisions, total, [a for key, a in anchors if key == fold(t.name)]),
+        )
         for pool, t in zip(pools, toponyms, strict=True)
     ]
+
+
+def local_shares(
+    subdivisions: Counter[tuple[str | None, str | None]], total: int, own: Sequence[Candidate]
+) -> dict[tuple[str | None, str | None], float]:
+    """Each subdivision's share of the confident places, not counting the toponym's own mentions."""
+    counts = subdivisions.copy()
+    counts.subtract((a.country, a.admin1) for a in own if a.admin1)
+    rest = total - len([a for a in own if a.admin1])
+    return {k: n / rest for k, n in counts.items() if n > 0} if rest > 0 else {}

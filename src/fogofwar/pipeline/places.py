@@ -210,8 +210,8 @@ class PlacesComponent:
         hint = None
         if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS:
             end, hint = end - 1, doc[end - 1].lower_  # "Idlib province": the name, and the noun as its hint
-        if start >= end:
-            return None
+        if start >= end or not doc[start].text[:1].isupper():
+            return None  # "metro", "the north": a lower-case word is no toponym
         text = doc[start:end].text
         word = countries.lookup(text)
         if word is not None and word.kind == "demonym":
