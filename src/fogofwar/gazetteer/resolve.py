@@ -200,47 +200,47 @@ def resolve(
 ) -> list[Resolution]:
     """Resolve the toponyms of one text together.
 
-    ``countries`` counts the ISO alpha-2 countries the text names in other ways (demonyms, "Azerbaijan's army");
-    the toponyms' own first-pass choices are added to it.
+    ``countries`` counts the ISO alpha-2 countries the text names in other ways (demonyms, "Azerbaijan's army").
+    The first pass ranks each toponym with that evidence alone; the second adds the other toponyms' first-pass
+    choices: their countries, their first-level subdivisions, and the confident ones as anchors for proximity. A
+    toponym's own mentions never count as evidence for it (or "Athens" would confirm itself in Greece).
     """
     pools = [gazetteer.candidates(t.name) for t in toponyms]
-    evidence = Counter(countries or {})
-    focus = focus_shares(evidence)
-    region = surroundings(focus, gazetteer)
-    first = [choose(pool, t, focus, (), region) for pool, t in zip(pools, toponyms, strict=True)]
-    for r in first:
-        if r.place is not None and r.place.country:
-            evidence[r.place.country] += r.confidence
-    focus = focus_shares(evidence)
-    region = surroundings(focus, gazetteer)
-    anchors = [
-        (fold(t.name), r.place)
-        for t, r in zip(toponyms, first, strict=True)
-        if r.place is not None and r.confidence >= ANCHOR_CONFIDENCE and r.place.precision != "country"
-    ]
-    subdivisions: Counter[tuple[str | None, str | None]] = Counter(
-        (a.country, a.admin1) for _, a in anchors if a.admin1
-    )
-    total = sum(subdivisions.values())
-    # A toponym is not its own anchor (nor is another mention of the same name).
-    return [
-        choose(
-            pool,
-            t,
-            focus,
-            [a for key, a in anchors if key != fold(t.name)],
-            region,
-            local_shares(subdivisions, total, [a for key, a in anchors if key == fold(t.name)]),
-        )
+    keys = [fold(t.name) for t in toponyms]
+    base = Counter(countries or {})
+    counties: Counter[tuple[str | None, str | None]] = Counter()
+    for t, pool in zip(toponyms, pools, strict=True):
+        # A county the text names (unresolvable: no coordinates) still tells which state the text is about.
+        states = gazetteer.counties(t.name) if not pool or "county" in fold(t.name) else ()
+        for state in states:
+            counties[state] += 1 / len(states)
+        if states:
+            base[states[0][0]] += 1
+    focus = focus_shares(base)
+    first = [
+        choose(pool, t, focus, (), surroundings(focus, gazetteer), shares(counties))
         for pool, t in zip(pools, toponyms, strict=True)
     ]
+    results = []
+    for i, (pool, t) in enumerate(zip(pools, toponyms, strict=True)):
+        evidence = base.copy()
+        local = counties.copy()
+        anchors: list[Candidate] = []
+        for j, r in enumerate(first):
+            if keys[j] == keys[i] or r.place is None:
+                continue
+            if r.place.country:
+                evidence[r.place.country] += r.confidence
+            if r.confidence >= ANCHOR_CONFIDENCE and r.place.precision != "country":
+                anchors.append(r.place)
+                if r.place.admin1:
+                    local[(r.place.country, r.place.admin1)] += 1
+        own_focus = focus_shares(evidence)
+        results.append(choose(pool, t, own_focus, anchors, surroundings(own_focus, gazetteer), shares(local)))
+    return results
 
 
-def local_shares(
-    subdivisions: Counter[tuple[str | None, str | None]], total: int, own: Sequence[Candidate]
-) -> dict[tuple[str | None, str | None], float]:
-    """Each subdivision's share of the confident places, not counting the toponym's own mentions."""
-    counts = subdivisions.copy()
-    counts.subtract((a.country, a.admin1) for a in own if a.admin1)
-    rest = total - len([a for a in own if a.admin1])
-    return {k: n / rest for k, n in counts.items() if n > 0} if rest > 0 else {}
+def shares(counts: Counter[tuple[str | None, str | None]]) -> dict[tuple[str | None, str | None], float]:
+    """Each subdivision's share of the subdivision evidence."""
+    total = sum(v for v in counts.values() if v > 0)
+    return {k: v / total for k, v in counts.items() if v > 0} if total else {}
