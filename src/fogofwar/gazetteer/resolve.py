@@ -35,7 +35,7 @@ FOCUS_WEIGHT = 5.0
 
 #: Bonus, times the share of the article's confident places that lie in the candidate's first-level subdivision
 #: (a local paper's "Alexandria" is the one in its state).
-ADMIN1_WEIGHT = 3.0
+ADMIN1_WEIGHT = 6.0
 
 #: Bonus for a candidate within ``NEAR_KM`` of an anchor (a confident place of the same text), and the distance.
 NEAR_BONUS = 2.0
