@@ -87,7 +87,9 @@ def load_patches(path: Path) -> dict[str, list[tuple[float, float, float, float]
     return patches
 
 
-def patched(phrase: str, lat: float, lon: float, patches: dict[str, list[tuple[float, float, float, float]]]) -> tuple[float, float]:
+def patched(
+    phrase: str, lat: float, lon: float, patches: dict[str, list[tuple[float, float, float, float]]]
+) -> tuple[float, float]:
     """The corrected point of a gold toponym (unchanged when no patch line applies)."""
     for old_lat, old_lon, new_lat, new_lon in patches.get(phrase, ()):
         if abs(old_lat - lat) <= PATCH_EPSILON and abs(old_lon - lon) <= PATCH_EPSILON:
@@ -190,17 +192,19 @@ def end_to_end(docs: list[Document]) -> dict[str, Any]:
         places = [p for p in (doc._.places or ()) if p.lat is not None and p.lon is not None]
         pred += len(places)
         gold += len(document.toponyms)
-        for which in counts:
+        for which, tally in counts.items():
 
-            def fits(g: GoldToponym, p: Any, which: str = which) -> bool:
+            def fits(g: GoldToponym, p: Any, which: str = which, shift: int = shift) -> bool:
                 overlap = p.evidence.start < g.end + shift and g.start + shift < p.evidence.end
                 lat, lon = (g.lat, g.lon) if which == "patched" else g.original
                 return bool(overlap and km_between(lat, lon, p.lat, p.lon) <= TOLERANCE_KM)
 
-            counts[which][1] += sum(any(fits(g, p) for p in places) for g in document.toponyms)
-            counts[which][0] += sum(any(fits(g, p) for g in document.toponyms) for p in places)
+            tally[1] += sum(any(fits(g, p) for p in places) for g in document.toponyms)
+            tally[0] += sum(any(fits(g, p) for g in document.toponyms) for p in places)
             if which == "patched":
-                misses += [f"{document.id} {g.phrase}" for g in document.toponyms if not any(fits(g, p) for p in places)]
+                misses += [
+                    f"{document.id} {g.phrase}" for g in document.toponyms if not any(fits(g, p) for p in places)
+                ]
                 extras += [
                     f"{document.id} {p.text} -> {p.name} {p.country}"
                     for p in places

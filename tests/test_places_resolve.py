@@ -18,59 +18,61 @@ def find(record: ArticleRecord, text: str) -> Place | None:
 
 
 @pytest.mark.parametrize(
-    ("text", "toponym", "country", "lat", "lon", "km"),
+    ("text", "toponym", "expected"),
     [
         # Karabakh: the model tags Jabrayil PERSON and Dashkesan ORG; the list and the place noun recover them
         (
             "Azerbaijan's ministry said Armenian forces launched counterattacks in the directions of Fizuli, "
             "Jabrayil, Aghdara and Tartar.",
-            "Jabrayil", "AZ", 39.4, 47.03, 25,
+            "Jabrayil", ("AZ", 39.4, 47.03, 25),
         ),
         (
             "Armenian troops were shelling the Dashkesan region on the border, the ministry said.",
-            "Dashkesan", "AZ", 40.52, 46.08, 25,
+            "Dashkesan", ("AZ", 40.52, 46.08, 25),
         ),
         (
             "Azerbaijani jets destroyed a convoy setting off from the Madagiz village, Baku said.",
-            "Madagiz", "AZ", 40.15, 46.64, 30,
+            "Madagiz", ("AZ", 40.15, 46.64, 30),
         ),
         (
             "Shelling hit Stepanakert overnight, local officials in Nagorno-Karabakh said.",
-            "Stepanakert", "AZ", 39.82, 46.75, 20,
+            "Stepanakert", ("AZ", 39.82, 46.75, 20),
         ),
         # Syria
         (
             "Syrian government forces shelled villages near Maarat al-Numan in Idlib province on Tuesday.",
-            "Idlib", "SY", 35.8, 36.6, 80,
+            "Idlib", ("SY", 35.8, 36.6, 80),
         ),
         (
             "Russian jets struck rebel positions around Aleppo, the Syrian Observatory for Human Rights said.",
-            "Aleppo", "SY", 36.2, 37.16, 25,
+            "Aleppo", ("SY", 36.2, 37.16, 25),
         ),
         # Ukraine: old and new spellings
         (
             "Russian missiles hit Kiev and the eastern city of Kharkiv on Monday, Ukrainian officials said.",
-            "Kiev", "UA", 50.45, 30.52, 25,
+            "Kiev", ("UA", 50.45, 30.52, 25),
         ),
         (
             "Fighting continued near Bakhmut in the Donbas as Ukrainian troops held their positions.",
-            "Bakhmut", "UA", 48.6, 38.0, 25,
+            "Bakhmut", ("UA", 48.6, 38.0, 25),
         ),
         # Gaza
         (
             "Israeli air strikes hit Khan Younis in the southern Gaza Strip overnight, Palestinian officials said.",
-            "Gaza Strip", "PS", 31.42, 34.36, 60,
+            "Gaza Strip", ("PS", 31.42, 34.36, 60),
         ),
         # A namesake: Armenia is the country, not the Colombian city
         (
             "Armenia and Azerbaijan traded accusations as fighting spread along the line of contact.",
-            "Armenia", "AM", 40.0, 45.0, 300,
+            "Armenia", ("AM", 40.0, 45.0, 300),
         ),
     ],
 )  # fmt: skip
 def test_toponym_is_found_and_resolved(
-    annotate: Annotate, text: str, toponym: str, country: str, lat: float, lon: float, km: float
+    annotate: Annotate, text: str, toponym: str, expected: tuple[str, float, float, float]
 ) -> None:
+    """expected: (ISO alpha-2 country, lat, lon, tolerance in km)."""
+    country, lat, lon, km = expected
     place = find(annotate(text), toponym)
     assert place is not None, f"{toponym} not found"
     assert place.country == country

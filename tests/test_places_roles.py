@@ -22,7 +22,11 @@ Annotate = Callable[..., ArticleRecord]
         ("Kyiv said its forces had repelled the assault.", "Kyiv", "metonym"),
         # Where a statement was made
         ("The spokesman said in Brussels that the EU was deeply concerned.", "Brussels", "statement"),
-        ("Erdogan said during a symposium at the Dolmabahce Office in Istanbul that Turkey stood with Baku.", "Istanbul", "statement"),
+        (
+            "Erdogan said during a symposium at the Dolmabahce Office in Istanbul that Turkey stood with Baku.",
+            "Istanbul",
+            "statement",
+        ),
         ("Lavrov told reporters in Moscow that talks would continue.", "Moscow", "statement"),
         # Where something happened
         ("Armenian troops were shelling the Dashkesan region, the ministry said.", "Dashkesan", "event"),

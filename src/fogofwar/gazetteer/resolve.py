@@ -12,7 +12,7 @@ rather than put on a far-away namesake.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -109,6 +109,7 @@ def hint_kind(hint: str | None) -> str | None:
 def score(
     candidate: Candidate,
     toponym: Toponym,
+    *,
     focus: Mapping[str, float],
     anchors: Sequence[Candidate],
     towns: frozenset[tuple[str | None, str | None]] = frozenset(),
@@ -157,6 +158,7 @@ def score(
 def choose(
     candidates: Sequence[Candidate],
     toponym: Toponym,
+    *,
     focus: Mapping[str, float],
     anchors: Sequence[Candidate],
     region: frozenset[str] = frozenset(),
@@ -169,7 +171,22 @@ def choose(
     kind = hint_kind(toponym.hint)
     hinted = any((kind == "region") == (c.precision in ("admin1", "admin2", "region")) for c in candidates)
     scored = sorted(
-        ((*score(c, toponym, focus, anchors, towns, region, hinted and kind is not None, local), c) for c in candidates),
+        (
+            (
+                *score(
+                    c,
+                    toponym,
+                    focus=focus,
+                    anchors=anchors,
+                    towns=towns,
+                    region=region,
+                    hinted=hinted and kind is not None,
+                    local=local,
+                ),
+                c,
+            )
+            for c in candidates
+        ),
         key=lambda s: -s[0],
     )
     best_score, strays, best = scored[0]
@@ -181,7 +198,7 @@ def choose(
     return Resolution(best, confidence)
 
 
-def focus_shares(countries: Counter[str]) -> dict[str, float]:
+def focus_shares(countries: Mapping[str, float]) -> dict[str, float]:
     """Each country's share of the article's country evidence."""
     total = sum(countries.values())
     return {c: n / total for c, n in countries.items()} if total else {}
@@ -196,7 +213,7 @@ def surroundings(focus: Mapping[str, float], gazetteer: Gazetteer) -> frozenset[
 def resolve(
     toponyms: Sequence[Toponym],
     gazetteer: Gazetteer,
-    countries: Counter[str] | None = None,
+    countries: Mapping[str, float] | None = None,
 ) -> list[Resolution]:
     """Resolve the toponyms of one text together.
 
@@ -207,8 +224,8 @@ def resolve(
     """
     pools = [gazetteer.candidates(t.name) for t in toponyms]
     keys = [fold(t.name) for t in toponyms]
-    base = Counter(countries or {})
-    counties: Counter[tuple[str | None, str | None]] = Counter()
+    base: dict[str, float] = defaultdict(float, countries or {})
+    counties: dict[tuple[str | None, str | None], float] = defaultdict(float)
     for t, pool in zip(toponyms, pools, strict=True):
         # A county the text names (unresolvable: no coordinates) still tells which state the text is about.
         states = gazetteer.counties(t.name) if not pool or "county" in fold(t.name) else ()
@@ -218,13 +235,13 @@ def resolve(
             base[states[0][0]] += 1
     focus = focus_shares(base)
     first = [
-        choose(pool, t, focus, (), surroundings(focus, gazetteer), shares(counties))
+        choose(pool, t, focus=focus, anchors=(), region=surroundings(focus, gazetteer), local=shares(counties))
         for pool, t in zip(pools, toponyms, strict=True)
     ]
     results = []
     for i, (pool, t) in enumerate(zip(pools, toponyms, strict=True)):
-        evidence = base.copy()
-        local = counties.copy()
+        evidence = defaultdict(float, base)
+        local = defaultdict(float, counties)
         anchors: list[Candidate] = []
         for j, r in enumerate(first):
             if keys[j] == keys[i] or r.place is None:
@@ -236,11 +253,12 @@ def resolve(
                 if r.place.admin1:
                     local[(r.place.country, r.place.admin1)] += 1
         own_focus = focus_shares(evidence)
-        results.append(choose(pool, t, own_focus, anchors, surroundings(own_focus, gazetteer), shares(local)))
+        region = surroundings(own_focus, gazetteer)
+        results.append(choose(pool, t, focus=own_focus, anchors=anchors, region=region, local=shares(local)))
     return results
 
 
-def shares(counts: Counter[tuple[str | None, str | None]]) -> dict[tuple[str | None, str | None], float]:
+def shares(counts: Mapping[tuple[str | None, str | None], float]) -> dict[tuple[str | None, str | None], float]:
     """Each subdivision's share of the subdivision evidence."""
     total = sum(v for v in counts.values() if v > 0)
     return {k: v / total for k, v in counts.items() if v > 0} if total else {}

@@ -11,7 +11,8 @@ taken as a place when its context says so and the gazetteer knows the name:
 A name recovered through a preposition or a list that the gazetteer then cannot resolve is dropped: its only
 evidence of being a place was the gazetteer.
 A single-word PERSON entity after "in", "at" or "from" is not recovered without a place noun ("at Aliyev"), a name
-the gazetteer does not know never is ("Peter Stano"), and a country's demonym ("Azerbaijani") is never a place. A country name the model tags PERSON or ORG ("Armenia denied") is a country.
+the gazetteer does not know never is ("Peter Stano"), and a country's demonym ("Azerbaijani") is never a place.
+A country name the model tags PERSON or ORG ("Armenia denied") is a country.
 
 Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
 names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
@@ -42,7 +43,7 @@ from fogofwar.gazetteer import Gazetteer
 from fogofwar.gazetteer.context import countries_in
 from fogofwar.gazetteer.resolve import Resolution, Toponym, resolve
 from fogofwar.pipeline.triggers import Lexicon, load_lexicon
-from fogofwar.record import Place, Span
+from fogofwar.record import Place, PlaceRole, Span
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,12 @@ PLACE_NOUNS = frozenset(
 LOCATIVE_PREPS = frozenset({"near", "around", "outside", "towards", "toward", "in", "into", "at", "across", "from"})
 
 #: Nouns through which a locative reaches its place ("in the directions of X", "on the outskirts of X").
-LOCATIVE_NOUNS = frozenset({"direction", "outskirts", "vicinity", "edge", "centre", "center", "east", "west",
-                            "north", "south", "part", "province", "region", "village", "town", "city", "area"})  # fmt: skip
+LOCATIVE_NOUNS = frozenset(
+    {
+        "direction", "outskirts", "vicinity", "edge", "centre", "center", "east", "west", "north", "south", "part",
+        "province", "region", "village", "town", "city", "area",
+    }
+)  # fmt: skip
 
 #: Prepositions in LOCATIVE_PREPS that also take people ("from Erdogan", "in Aliyev's words"): after them a PERSON
 #: entity is recovered only with a place noun.
@@ -76,7 +81,7 @@ STANCE_VERBS = frozenset(
     {
         "say", "tell", "deny", "claim", "announce", "state", "confirm", "declare", "insist", "warn", "welcome",
         "condemn", "accuse", "reject", "urge", "call", "demand", "respond", "reply", "protest", "criticise",
-        "criticize", "blame", "threaten", "vow", "pledge", "promise", "agree", "refuse", "dismiss", "insist",
+        "criticize", "blame", "threaten", "vow", "pledge", "promise", "agree", "refuse", "dismiss",
         "report", "add", "stress", "note", "argue", "believe", "hope", "recognise", "recognize", "support",
         "back", "oppose", "praise", "thank", "express", "voice", "send", "sign", "sanction", "summon", "expel",
     }
@@ -178,7 +183,7 @@ class PlacesComponent:
                 found.append(Mention(start, end, None, False))  # a country or capital the model left untagged
                 taken.update(range(start, end))
                 continue
-            mention = self.recover(doc, start, end, "", found)
+            mention = self.recover(doc, start, end, "")
             if mention is not None:
                 found.append(mention)
                 taken.update(range(start, end))
@@ -200,7 +205,7 @@ class PlacesComponent:
         found.sort(key=lambda m: m.start)
         yield from found
 
-    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:
+    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:  # noqa: PLR0911 - one return per rule
         """A Mention for an entity that is a toponym (by label, or recovered from a wrong label)."""
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
@@ -227,10 +232,10 @@ class PlacesComponent:
         if word is not None and word.kind in ("name", "capital"):
             return Mention(start, end, None, True)
         if ent.label_ in RECOVERABLE_LABELS:
-            return self.recover(doc, start, end, ent.label_, [])
+            return self.recover(doc, start, end, ent.label_)
         return None
 
-    def recover(self, doc: Doc, start: int, end: int, label: str, found: list[Mention]) -> Mention | None:
+    def recover(self, doc: Doc, start: int, end: int, label: str) -> Mention | None:  # noqa: PLR0911
         """A Mention for a proper name the model did not tag as a place, when its context makes it one."""
         text = doc[start:end].text
         if countries.lookup(text) is not None and countries.lookup(text).kind == "demonym":  # type: ignore[union-attr]
@@ -295,7 +300,7 @@ class PlacesComponent:
             confidence=result.confidence,
         )
 
-    def role(self, doc: Doc, span: SpacySpan) -> str:
+    def role(self, doc: Doc, span: SpacySpan) -> PlaceRole:
         """metonym, statement, event or mentioned (see the module docstring)."""
         token = span.root
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in STANCE_VERBS:
