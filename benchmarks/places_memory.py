@@ -1,9 +1,9 @@
 """Peak memory of resolving places: a bare spaCy parse against the same parse plus the places component.
 
-Each leg runs in its own process (peak RSS only grows), over the same articles and through the same runner: (a)
-spaCy alone parses them; (b) the pipeline with ``fogofwar_places`` only parses them and resolves every toponym through the on-disk gazetteer
-(built beforehand, so the one-off build's memory is not counted). The difference is what the gazetteer and the
-component cost in memory. Prints a table and writes benchmarks/results/places_memory.json.
+Each leg runs in its own process (peak RSS only grows), over the same articles and through the same runner:
+(a) spaCy alone parses them; (b) the pipeline with ``fogofwar_places`` only parses them and resolves every toponym
+through the on-disk gazetteer (built beforehand, so the one-off build's memory is not counted). The difference is
+what the gazetteer and the component cost in memory. Prints a table and writes benchmarks/results/places_memory.json.
 
 Usage: PYTHONPATH=src python benchmarks/places_memory.py [--limit N] [--corpus PATH]
 """

@@ -123,6 +123,17 @@ UNRESOLVED_CONFIDENCE = 0.5
 #: Subject dependencies ("fighting raged", "shelling was reported").
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
+#: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
+#: points, institutions): a town named May or University exists, but "in May" is a date.
+GENERIC_WORDS = frozenset(
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
+        "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport",
+    }
+)  # fmt: skip
+
 #: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
 CONJ_DEPS = frozenset({"conj", "appos"})
 
@@ -214,16 +225,18 @@ class PlacesComponent:
             end -= 1
         hint = None
         if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS:
-            end, hint = end - 1, doc[end - 1].lower_  # "Idlib province": the name, and the noun as its hint
+            hint = doc[end - 1].lower_
+            if doc[end - 1].text.islower():
+                end -= 1  # "Idlib province": the name, and the noun as its hint; "Laurel County" is one name
         if start >= end or not doc[start].text[:1].isupper():
             return None  # "metro", "the north": a lower-case word is no toponym
         text = doc[start:end].text
         word = countries.lookup(text)
-        if word is not None and word.kind == "demonym":
+        if (word is not None and word.kind == "demonym") or (end - start == 1 and text in GENERIC_WORDS):
             return None
         if ent.label_ in PLACE_LABELS:
-            if ent.label_ == "FAC" and not self.gazetteer.knows(text):
-                return None
+            if ent.label_ == "FAC" and all(c.precision == "point" for c in self.gazetteer.candidates(text)):
+                return None  # a building or a road ("the White House") is not the town that shares its name
             root = doc[start:end].root
             speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in STANCE_VERBS
             if speaks and not self.gazetteer.knows(text):
