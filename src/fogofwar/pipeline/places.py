@@ -1,11 +1,13 @@
 """Places: find every toponym, resolve it offline to coordinates with a precision, and say what part it plays.
 
-Detection. The model's GPE, LOC and FAC entities, plus toponyms it mislabels (war place names are often tagged
-PERSON or ORG: "Jabrayil", "the Dashkesan region", "the Madagiz village"). A mislabelled or untagged proper name is
+Detection. A paragraph's dateline ("KYIV, Ukraine (AP) —"), the model's GPE, LOC and FAC entities, the place at
+the start of an organisation's name ("Alexandria Police Department"), plus toponyms the model mislabels (war place
+names are often tagged PERSON or ORG: "Jabrayil", "the Dashkesan region", "the Madagiz village"). A mislabelled or untagged proper name is
 taken as a place when its context says so and the gazetteer knows the name:
 - a place noun follows it ("Madagiz village", "the Dashkesan region", "Fizuli city") - enough on its own, even for a
   name the gazetteer lacks (it is then kept unresolved);
 - a locative preposition governs it ("near X", "around X", "in the directions of X");
+- a word for people follows it ("an Alexandria woman", "Aleppo residents");
 - it is the object of a verb of taking or striking ("shelling hit Stepanakert");
 - it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar"), and is not an acronym ("NATO").
 A name recovered through a preposition or a list that the gazetteer then cannot resolve is dropped: its only
@@ -31,6 +33,7 @@ Role (the rule):
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -42,6 +45,7 @@ from fogofwar import countries
 from fogofwar.gazetteer import Gazetteer
 from fogofwar.gazetteer.context import countries_in
 from fogofwar.gazetteer.resolve import Resolution, Toponym, resolve
+from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.pipeline.triggers import Lexicon, load_lexicon
 from fogofwar.record import Place, PlaceRole, Span
 
@@ -123,6 +127,32 @@ UNRESOLVED_CONFIDENCE = 0.5
 #: Subject dependencies ("fighting raged", "shelling was reported").
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
+#: Words for people after which a known name is where they are from ("an Alexandria woman", "Aleppo residents").
+PEOPLE_NOUNS = frozenset(
+    {
+        "man", "woman", "men", "women", "resident", "residents", "native", "natives", "teen", "boy", "girl",
+        "couple", "family", "families", "villagers", "officials", "authorities",
+    }
+)  # fmt: skip
+
+#: Capitalised words that follow a place at the start of an organisation's name ("Alexandria Police Department").
+INSTITUTION_WORDS = frozenset(
+    {
+        "Police", "Department", "County", "City", "Fire", "Sheriff", "School", "Schools", "Board", "Council",
+        "Hospital", "University", "College", "Chamber", "Municipal", "Regional", "District", "Court", "Airport",
+        "Media", "Medical", "Transit", "Housing", "Port", "Library", "Museum", "Times", "Post", "Herald", "Tribune",
+        "Provincial", "Governorate", "Military", "Administration", "Health", "Water", "Symphony", "Zoo",
+    }
+)  # fmt: skip
+
+#: Longest place name taken from the start of an organisation's name or before a people noun, in tokens.
+MAX_PREFIX_TOKENS = 3
+
+#: A dateline at the start of a paragraph: a place in capitals (optionally ", Country" and "(Agency)"), then a dash.
+DATELINE = re.compile(
+    r"([A-Z][A-Z'.\- ]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z ]{1,20}\))?\s*(?:--|—|–)"
+)
+
 #: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
 #: points, institutions): a town named May or University exists, but "in May" is a date.
 GENERIC_WORDS = frozenset(
@@ -181,7 +211,12 @@ class PlacesComponent:
         """Every toponym, in text order, without overlaps."""
         taken: set[int] = set()
         found: list[Mention] = []
+        for dateline in self.datelines(doc):
+            found.append(dateline)
+            taken.update(range(dateline.start, dateline.end))
         for ent in doc.ents:
+            if taken.intersection(range(ent.start, ent.end)):
+                continue
             mention = self.from_entity(doc, ent)
             if mention is not None:
                 found.append(mention)
@@ -216,7 +251,33 @@ class PlacesComponent:
         found.sort(key=lambda m: m.start)
         yield from found
 
-    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:  # noqa: PLR0911 - one return per rule
+    def datelines(self, doc: Doc) -> Iterator[Mention]:
+        """The place a paragraph's dateline names ("KYIV, Ukraine (AP) — ", "MANSFIELD -- "), when the gazetteer
+        knows it."""
+        paragraphs = doc.spans[PARAGRAPHS_KEY] if PARAGRAPHS_KEY in doc.spans else [doc[:]]
+        for paragraph in paragraphs:
+            match = DATELINE.match(paragraph.text)
+            if match is None or not self.gazetteer.knows(match.group(1)):
+                continue
+            span = doc.char_span(
+                paragraph.start_char + match.start(1), paragraph.start_char + match.end(1), alignment_mode="expand"
+            )
+            if span is not None:
+                yield Mention(span.start, span.end, None, False)
+
+    def institution_prefix(self, doc: Doc, start: int, end: int) -> Mention | None:
+        """The place that begins an organisation's name ("Alexandria Police Department", "Texas Department of
+        Public Safety"), when the gazetteer knows it."""
+        for k in range(start + 1, min(end, start + MAX_PREFIX_TOKENS + 1)):
+            if doc[k].text in INSTITUTION_WORDS:
+                text = doc[start:k].text
+                word = countries.lookup(text)
+                if (word is None or word.kind != "demonym") and self.gazetteer.knows(text):
+                    return Mention(start, k, None, True)
+                return None
+        return None
+
+    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:  # noqa: PLR0911, PLR0912 - one return per rule
         """A Mention for an entity that is a toponym (by label, or recovered from a wrong label)."""
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
@@ -244,6 +305,10 @@ class PlacesComponent:
             return Mention(start, end, hint or place_noun(doc, end), False)
         if word is not None and word.kind in ("name", "capital"):
             return Mention(start, end, None, True)
+        if ent.label_ == "ORG":
+            prefix = self.institution_prefix(doc, start, end)
+            if prefix is not None:
+                return prefix
         if ent.label_ in RECOVERABLE_LABELS:
             return self.recover(doc, start, end, ent.label_)
         return None
@@ -258,6 +323,8 @@ class PlacesComponent:
             return Mention(start, end, hint, True)
         if not self.gazetteer.knows(text):
             return None
+        if end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and end - start <= MAX_PREFIX_TOKENS:
+            return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents"
         root = doc[start:end].root
         if root.dep_ == "dobj" and root.head.lemma_.lower() in TAKING_VERBS and end - start == 1:
             return Mention(start, end, None, True)
