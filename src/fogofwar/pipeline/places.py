@@ -2,8 +2,8 @@
 
 Detection. A paragraph's dateline ("KYIV, Ukraine (AP) —"), the model's GPE, LOC and FAC entities, the place at
 the start of an organisation's name ("Alexandria Police Department"), plus toponyms the model mislabels (war place
-names are often tagged PERSON or ORG: "Jabrayil", "the Dashkesan region", "the Madagiz village"). A mislabelled or untagged proper name is
-taken as a place when its context says so and the gazetteer knows the name:
+names are often tagged PERSON or ORG: "Jabrayil", "the Dashkesan region", "the Madagiz village"). A mislabelled or
+untagged proper name is taken as a place when its context says so and the gazetteer knows the name:
 - a place noun follows it ("Madagiz village", "the Dashkesan region", "Fizuli city") - enough on its own, even for a
   name the gazetteer lacks (it is then kept unresolved);
 - a locative preposition governs it ("near X", "around X", "in the directions of X");
