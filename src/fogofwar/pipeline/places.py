@@ -76,6 +76,14 @@ LOCATIVE_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+#: Nouns whose "of" phrase names a place outright ("the town of X", "the streets of X", "the outskirts of X").
+NAMING_NOUNS = frozenset(
+    {
+        "city", "town", "village", "province", "region", "district", "governorate", "capital", "street",
+        "outskirts", "suburb", "countryside", "port", "area", "neighbourhood", "neighborhood", "camp", "island",
+    }
+)  # fmt: skip
+
 #: Prepositions in LOCATIVE_PREPS that also take people ("from Erdogan", "in Aliyev's words"): after them a PERSON
 #: entity is recovered only with a place noun.
 PERSON_PREPS = frozenset({"from", "at", "in"})
@@ -106,6 +114,8 @@ EVENT_LEMMAS = frozenset(
         "strike", "airstrike", "explosion", "blast", "attack", "offensive", "counterattack", "shelling", "destroy",
         "hit", "kill", "die", "wound", "injure", "capture", "seize", "retake", "liberate", "free", "occupy",
         "bomb", "shell", "shoot", "explode", "crash", "flee", "evacuate", "withdraw", "retreat", "repel",
+        "patrol", "march", "deploy", "detonate", "arrest", "detain", "kidnap", "abduct", "ambush", "raid",
+        "storm", "besiege", "siege", "encircle", "massacre", "execute", "torture", "riot", "protest",
     }
 )  # fmt: skip
 
@@ -439,6 +449,8 @@ def locative(doc: Doc, start: int, end: int) -> str | None:
             return None
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
             return head.lower_
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in NAMING_NOUNS:
+            return "of"  # "the cities of Palmyra and Quaryatayn", "the streets of Karachi"
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LOCATIVE_NOUNS:
             token = head.head
             continue
