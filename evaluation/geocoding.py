@@ -49,6 +49,9 @@ TOLERANCE_KM = 161.0
 #: Largest error in the AUC of log errors: half the Earth's circumference (Gritta et al. 2018).
 MAX_ERROR_KM = 20_039.0
 
+#: Misses and false positives listed in the JSON result, at most, per list (the counts cover all of them).
+MAX_LISTED = 150
+
 #: Patch lines match a gold point when both coordinates agree to this many degrees.
 PATCH_EPSILON = 0.01
 
@@ -174,7 +177,7 @@ def geocode_given_spans(docs: list[Document], gazetteer: Gazetteer) -> dict[str,
         "unresolved": unresolved,
         "mean_error_km": round(sum(errors) / len(errors), 1) if errors else None,
         "auc": round(auc_of_errors(errors), 4),
-        "misses": misses,
+        "misses": misses[:MAX_LISTED],
     }
 
 
@@ -239,7 +242,7 @@ def end_to_end(docs: list[Document]) -> dict[str, Any]:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         suffix = "" if which == "patched" else "_unpatched"
         result.update({f"p{suffix}": round(precision, 4), f"r{suffix}": round(recall, 4), f"f{suffix}": round(f1, 4)})
-    result.update({"misses": misses, "false_positives": extras})
+    result.update({"misses": misses[:MAX_LISTED], "false_positives": extras[:MAX_LISTED]})
     return result
 
 
