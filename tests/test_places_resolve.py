@@ -123,6 +123,8 @@ def test_unknown_place_stays_unresolved(annotate: Annotate, text: str, toponym: 
         ("Erdogan said Turkey would stand with Azerbaijan.", {"Erdogan"}),
         ("Azerbaijani and Armenian forces deployed heavy artillery.", {"Azerbaijani", "Armenian"}),
         ("Ilham Aliyev thanked Recep Tayyip Erdogan for his support.", {"Ilham Aliyev", "Recep Tayyip Erdogan"}),
+        ("Israeli troops captured Mohammed Deif, the army said.", {"Mohammed Deif"}),
+        ("Hamas and Hezbollah fighters attacked Israeli positions in May.", {"Hamas", "Hezbollah", "May"}),
     ],
 )
 def test_people_and_organisations_are_not_places(annotate: Annotate, text: str, not_places: set[str]) -> None:

@@ -36,6 +36,12 @@ Annotate = Callable[..., ArticleRecord]
         ("An Israeli air strike killed five people in Khan Younis, medics said.", "Khan Younis", "event"),
         ("Shelling was reported in Idlib province, activists said.", "Idlib", "event"),
         ("Ukrainian forces recaptured Kherson after months of occupation.", "Kherson", "event"),
+        ("Syrian army units recaptured Khan Shaykhun in southern Idlib on Friday.", "Khan Shaykhun", "event"),
+        ("RSF paramilitaries attacked El Fasher in North Darfur, killing dozens.", "El Fasher", "event"),
+        ("Stepanakert was shelled again overnight, local officials said.", "Stepanakert", "event"),
+        # A dateline says where the report was filed, not where the event was
+        ("KYIV, Ukraine (AP) — Russian forces shelled Kharkiv overnight.", "KYIV", "mentioned"),
+        ("KYIV, Ukraine (AP) — Russian forces shelled Kharkiv overnight.", "Kharkiv", "event"),
         # Merely mentioned
         ("The delegation will travel to Geneva next month for talks.", "Geneva", "mentioned"),
         ("Aliyev, who was born in Baku, has ruled since 2003.", "Baku", "mentioned"),

@@ -48,7 +48,7 @@ from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
 #: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
-INDEX_VERSION = 5
+INDEX_VERSION = 7
 
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"

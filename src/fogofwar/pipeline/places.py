@@ -8,7 +8,8 @@ untagged proper name is taken as a place when its context says so and the gazett
   name the gazetteer lacks (it is then kept unresolved);
 - a locative preposition governs it ("near X", "around X", "in the directions of X");
 - a word for people follows it ("an Alexandria woman", "Aleppo residents");
-- it is the object of a verb of taking or striking ("shelling hit Stepanakert");
+- it is the object of a verb of taking or striking ("shelling hit Stepanakert", "recaptured Khan Shaykhun",
+  "Stepanakert was shelled");
 - it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar"), and is not an acronym ("NATO").
 A name recovered through a preposition or a list that the gazetteer then cannot resolve is dropped: its only
 evidence of being a place was the gazetteer.
@@ -19,7 +20,7 @@ A country name the model tags PERSON or ORG ("Armenia denied") is a country.
 Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
 names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
 
-Role (the rule):
+Role (the rule; a dateline's places are ``mentioned``: they say where the report was filed, not what happened):
 - ``metonym``: the toponym is the subject of a speech or stance verb ("Baku welcomed", "Yerevan denied"): the
   government speaks, nothing happens there;
 - ``statement``: it is where a speech verb's statement was made: an in/at/from/during phrase attached to the speech
@@ -125,6 +126,7 @@ TAKING_VERBS = frozenset(
     {
         "shell", "bomb", "bombard", "pound", "hit", "strike", "attack", "capture", "seize", "retake", "recapture",
         "liberate", "occupy", "besiege", "storm", "enter", "reach", "encircle", "surround", "raid", "invade",
+        "overrun", "target",
     }
 )  # fmt: skip
 
@@ -186,6 +188,7 @@ class Mention:
     end: int
     hint: str | None
     recovered: bool
+    dateline: bool = False
 
 
 class PlacesComponent:
@@ -269,11 +272,15 @@ class PlacesComponent:
             match = DATELINE.match(paragraph.text)
             if match is None or not self.gazetteer.knows(match.group(1)):
                 continue
-            span = doc.char_span(
-                paragraph.start_char + match.start(1), paragraph.start_char + match.end(1), alignment_mode="expand"
-            )
+            begin = paragraph.start_char
+            span = doc.char_span(begin + match.start(1), begin + match.end(1), alignment_mode="expand")
             if span is not None:
-                yield Mention(span.start, span.end, None, False)
+                yield Mention(span.start, span.end, None, False, dateline=True)
+            # The rest of the dateline ("Ukraine" in "KYIV, Ukraine (AP) —") is where the report was filed too.
+            rest = doc.char_span(begin + match.end(1), begin + match.end(), alignment_mode="contract")
+            for ent in rest.ents if rest is not None else ():
+                if self.gazetteer.knows(ent.text):
+                    yield Mention(ent.start, ent.end, None, False, dateline=True)
 
     def institution_prefix(self, doc: Doc, start: int, end: int) -> Mention | None:
         """The place that begins an organisation's name ("Alexandria Police Department", "Texas Department of
@@ -336,8 +343,8 @@ class PlacesComponent:
         if end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and end - start <= MAX_PREFIX_TOKENS:
             return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents"
         root = doc[start:end].root
-        if root.dep_ == "dobj" and root.head.lemma_.lower() in TAKING_VERBS and end - start == 1:
-            return Mention(start, end, None, True)
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in TAKING_VERBS:
+            return Mention(start, end, None, True)  # "recaptured Khan Shaykhun", "Stepanakert was shelled"
         preposition = locative(doc, start, end)
         if preposition is None:
             return None
@@ -363,7 +370,7 @@ class PlacesComponent:
         """The Place record of a mention and its resolution."""
         span = doc[mention.start : mention.end]
         evidence = Span(span.start_char, span.end_char)
-        role = self.role(doc, span)
+        role: PlaceRole = "mentioned" if mention.dateline else self.role(doc, span)
         candidate = result.place
         if candidate is None:
             return Place(
