@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from fogofwar import countries
 from fogofwar.gazetteer.fold import fold
 from fogofwar.gazetteer.lookup import Candidate, Gazetteer
 
@@ -241,6 +242,10 @@ def resolve(
     results = []
     for i, (pool, t) in enumerate(zip(pools, toponyms, strict=True)):
         evidence = defaultdict(float, base)
+        # The text's own country words include this toponym when it is one ("Georgia"): they are no evidence for it.
+        own = country_of_word(t.name)
+        if own is not None:
+            evidence[own] = max(0.0, evidence[own] - keys.count(keys[i]))
         local = defaultdict(float, counties)
         anchors: list[Candidate] = []
         for j, r in enumerate(first):
@@ -256,6 +261,14 @@ def resolve(
         region = surroundings(own_focus, gazetteer)
         results.append(choose(pool, t, focus=own_focus, anchors=anchors, region=region, local=shares(local)))
     return results
+
+
+def country_of_word(name: str) -> str | None:
+    """ISO alpha-2 of the country a country name or capital denotes ("Georgia" -> GE), else None."""
+    word = countries.lookup(name)
+    if word is None or word.kind == "demonym":
+        return None
+    return countries.iso3_to_iso2(word.iso3)
 
 
 def shares(counts: Mapping[tuple[str | None, str | None], float]) -> dict[tuple[str | None, str | None], float]:
