@@ -227,3 +227,23 @@ def test_attribution_wire_constructions(annotate: Annotate, text: str, content: 
     claim = claim_with(record, content)
     assert record.article.text[claim.content.start : claim.content.end] == content
     assert speaker in source_of(record, claim)[2]
+
+
+def test_attribution_relative_denial_by_the_accused(annotate: Annotate) -> None:
+    record = annotate(
+        "Drones over Port Sudan\n\nSudan's army said on Sunday it had shot down two drones over Port Sudan, blaming "
+        "the Rapid Support Forces, which denied involvement."
+    )
+    denial = claim_with(record, "involvement")
+    assert denial.polarity == "deny" and source_of(record, denial)[2] == "Rapid Support Forces"
+    assert denial.denies is not None and source_of(record, record.claims[denial.denies])[:2] == ("SDN", "military")
+    assert not [a for a in record.actors if a.name == "Sudan" and a.kind == "state"]  # "Port Sudan" is a place
+
+
+def test_attribution_dateline_is_not_content(annotate: Annotate) -> None:
+    record = annotate(
+        "Blast at hospital\n\nGAZA, Oct 18 (Reuters) - Hundreds of Palestinians were killed in a blast at a hospital "
+        "in Gaza on Tuesday, Palestinian health officials said."
+    )
+    claim = claim_with(record, "Hundreds of Palestinians")
+    assert record.article.text[claim.content.start :].startswith("Hundreds")

@@ -201,6 +201,10 @@ class ActorsComponent:
         """Organisation names, country words and region words, longest first, organisations winning overlaps."""
         orgs = filter_spans(SpacySpan(doc, s, e) for _, s, e in self.organisations(doc))
         taken = {i for span in orgs for i in range(span.start, span.end)}
+        for place in doc._.places or ():  # "Port Sudan", "Gaza City": a place named after a country is a place
+            span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+            if span is not None and place.precision not in ("country", "unresolved") and len(span) > 1:
+                taken.update(range(span.start, span.end))
         words = [
             span
             for span in filter_spans(SpacySpan(doc, s, e) for _, s, e in self.country_words(doc))

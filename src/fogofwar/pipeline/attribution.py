@@ -17,6 +17,7 @@ and may add actors to doc._.actors (the outlet itself, and speakers the actors c
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -49,6 +50,12 @@ POSITIONAL_CONFIDENCE = 0.8
 
 #: Confidence of a denial linked by shared words rather than by syntax.
 LINK_CONFIDENCE = 0.8
+
+#: A wire dateline at the start of a lead sentence: "GAZA, Oct 18 (Reuters) - ", "KYIV (AP) — ".
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^()\n]{0,30})?\s*\([A-Za-z][\w .&-]*\)\s*[-–—]+\s*")
+
+#: Reflexive objects: "describes itself as" is a self-description, not a claim about the world.
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 
 #: Source of a claim whose speaker is "it", "they" or "the statement": the source of the claim before it, filled in
 #: once every claim is known.
@@ -240,7 +247,7 @@ class Attributor:
             labelled = lemma in self.cues.label_verbs and self.labelled_false(token) is not None
             if lemma in self.cues.deny_verbs or labelled:
                 self.verb_claim(token, "deny")
-            elif lemma in self.cues.label_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+            elif lemma in self.cues.label_verbs and described_as(token):
                 self.verb_claim(token, "assert")  # "Russia described the attack as an aggression"
             elif lemma in self.cues.assert_verbs:
                 negated = any(c.dep_ == "neg" for c in token.children)
@@ -382,6 +389,9 @@ class Attributor:
             subject = self.subject(verb)
             if subject is None:
                 return None
+        relative = subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and subject.idx not in self.actor_at
+        if relative:  # "the RSF, which denied involvement" (but "WHO said" is the organisation)
+            subject = verb.head
         if subject.lower_ in CONTINUING_PRONOUNS:
             return PENDING, POSITIONAL_CONFIDENCE
         found = self.actor_of_phrase(subject)
@@ -665,12 +675,15 @@ class Attributor:
         if inside:  # "Russia claims capture of Bakhmut, Kyiv denies": the claim is what is denied
             return inside[0]
         words = self.stems(denial.content)
+        # A denial in a relative clause ("the RSF, which denied involvement") is the outlet's aside, not reported
+        # inside the claim around it: that claim may be the one denied.
+        aside = denial.verb is not None and self.doc[denial.verb].dep_ == "relcl"
         candidates = [
             d
             for d in self.drafts
             if d is not denial
             and d.polarity == "assert"
-            and not d.content[0] <= denial.evidence[0] < d.content[1]  # the claim that reports the denial
+            and (aside or not d.content[0] <= denial.evidence[0] < d.content[1])  # the claim reporting the denial
             and d.evidence[0] < denial.evidence[0]
             and not self.same_side(self.actors[d.source], denier)
         ]
@@ -745,8 +758,15 @@ class Attributor:
     # -- helpers -----------------------------------------------------------------------------------------------
 
     def trim(self, first: int, last: int) -> tuple[int, int]:
-        """Character range of tokens ``first..last`` without edge punctuation, quotation marks or "that"."""
+        """Character range of tokens ``first..last`` without edge punctuation, quotation marks, "that" or a wire
+        dateline ("GAZA, Oct 18 (Reuters) -")."""
         doc = self.doc
+        if first <= last and first < len(doc):
+            dateline = DATELINE.match(doc.text, doc[first].idx)
+            if dateline is not None:
+                after = doc.char_span(dateline.end(), doc[last].idx + len(doc[last]), alignment_mode="contract")
+                if after is not None and len(after):
+                    first = after.start
         while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"):
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space):
@@ -797,6 +817,14 @@ class Attributor:
     def span_of(self, tokens: Iterable[Token]) -> Span:
         tokens = list(tokens)
         return Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+
+
+def described_as(verb: Token) -> bool:
+    """ "Russia described the attack as an aggression": a characterisation of something else (not "describes
+    itself as a neutral group", a self-description)."""
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+    return has_as and not reflexive
 
 
 def infinitive(token: Token) -> bool:
