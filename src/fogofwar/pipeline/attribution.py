@@ -575,7 +575,8 @@ class Attributor:
                 continue
             first, last = span.start, span.end - 1
             for token in span:
-                if token.i in verbs and token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > first:
+                cue = token.i in verbs or token.lemma_.lower() in self.cues.assert_verbs
+                if cue and token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > first:
                     last = min(last, token.i - 1)
                 if (
                     token.dep_ == "prep"
