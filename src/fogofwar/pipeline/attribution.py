@@ -695,7 +695,13 @@ class Attributor:
             return max(candidates, key=lambda d: d.evidence[0])
         scored = [(len(words & self.stems(d.content)), d.evidence[0], d) for d in candidates]
         best = max(scored, key=lambda item: (item[0], item[1]))
-        return best[2] if best[0] > 0 else None
+        if best[0] > 0:
+            return best[2]
+        if aside:  # "…, blaming the RSF, which denied involvement": the claim of the same sentence
+            sent = self.doc[denial.verb].sent if denial.verb is not None else None
+            same = [d for d in candidates if sent is not None and sent.start_char <= d.evidence[0] < sent.end_char]
+            return same[-1] if same else None
+        return None
 
     def stems(self, span: tuple[int, int]) -> set[str]:
         """Content-word stems of a span (a crude stemmer: the first letters of each long word)."""
