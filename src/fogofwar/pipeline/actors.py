@@ -251,6 +251,8 @@ class ActorTable:
         self.keys: dict[tuple[Any, ...], int] = {}
         self.history: list[tuple[int, int]] = []  # (char offset, actor) of every mention, in reading order
         self.consumed: set[int] = set()  # token indices already part of a mention
+        self.chunks = list(doc.noun_chunks)  # computed once: the chunker walks the whole parse
+        self.chunk_ending = {chunk.end - 1: chunk for chunk in self.chunks}
         placed = {
             offset
             for place in doc._.places or ()
@@ -287,7 +289,7 @@ class ActorTable:
 
     def phrases(self) -> list[SpacySpan]:
         """Noun chunks, person names and pronouns the chunker leaves out, in text order."""
-        spans = list(self.doc.noun_chunks)
+        spans = list(self.chunks)
         covered = {i for span in spans for i in range(span.start, span.end)}
         spans += [e for e in self.doc.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
@@ -424,11 +426,8 @@ class ActorTable:
         """A title chunk just before a name that the parser split off ("his Turkish counterpart | Recep Erdogan")."""
         if np.start == 0:
             return None
-        previous = self.doc[np.start - 1]
-        for chunk in self.doc.noun_chunks:
-            if chunk.end - 1 == previous.i and self.title_kind(chunk) is not None:
-                return chunk
-        return None
+        chunk = self.chunk_ending.get(np.start - 1)
+        return chunk if chunk is not None and self.title_kind(chunk) is not None else None
 
     def known_person(self, name: str) -> int | None:
         """An actor already recorded for this person: the same full name, or a surname of one recorded."""

@@ -151,9 +151,11 @@ class Attributor:
     drafts: list[Draft] = field(default_factory=list)
     used_verbs: set[int] = field(default_factory=set)
     actor_at: dict[int, int] = field(default_factory=dict)
+    text: str = ""
 
     def __post_init__(self) -> None:
-        self.quotes = list(quoted_ranges(self.doc.text))
+        self.text = self.doc.text  # Doc.text joins every token: read it once
+        self.quotes = list(quoted_ranges(self.text))
         for start, end, i in actor_spans(self.actors):
             for offset in range(start, end):
                 self.actor_at.setdefault(offset, i)
@@ -172,10 +174,9 @@ class Attributor:
     # -- 1. direct quotes --------------------------------------------------------------------------------------
 
     def quoted_speech(self) -> None:
-        doc = self.doc
         for start, end in self.quotes:
-            content = inner(doc.text, start, end)
-            if len(doc.text[content[0] : content[1]].split()) < MIN_QUOTE_WORDS:
+            content = inner(self.text, start, end)
+            if len(self.text[content[0] : content[1]].split()) < MIN_QUOTE_WORDS:
                 continue
             verb = self.verb_after(end) or self.verb_before(start)
             if verb is None:
@@ -240,10 +241,11 @@ class Attributor:
     # -- 2. speech verbs ---------------------------------------------------------------------------------------
 
     def speech_verbs(self) -> None:
+        lemmas = self.cues.assert_verbs | self.cues.deny_verbs | self.cues.label_verbs
         for token in self.doc:
-            if token.i in self.used_verbs or not verbal(token) or self.inside_quote(token.idx):
-                continue
             lemma = token.lemma_.lower()
+            if lemma not in lemmas or token.i in self.used_verbs or not verbal(token) or self.inside_quote(token.idx):
+                continue
             labelled = lemma in self.cues.label_verbs and self.labelled_false(token) is not None
             if lemma in self.cues.deny_verbs or labelled:
                 self.verb_claim(token, "deny")
@@ -607,7 +609,7 @@ class Attributor:
 
     def continued_quotes(self) -> None:
         """A paragraph that is only an unattributed quote continues the quote of the paragraph before it."""
-        text = self.doc.text
+        text = self.text
         for paragraph in self.doc.spans.get(PARAGRAPHS_KEY, ()):
             start, end = paragraph.start_char, paragraph.end_char
             for qs, qe in self.quotes:
@@ -769,7 +771,7 @@ class Attributor:
         dateline ("GAZA, Oct 18 (Reuters) -")."""
         doc = self.doc
         if first <= last and first < len(doc):
-            dateline = DATELINE.match(doc.text, doc[first].idx)
+            dateline = DATELINE.match(self.text, doc[first].idx)
             if dateline is not None:
                 after = doc.char_span(dateline.end(), doc[last].idx + len(doc[last]), alignment_mode="contract")
                 if after is not None and len(after):
@@ -781,9 +783,8 @@ class Attributor:
                 break
             last -= 1
         if last < first:
-            return doc[first].idx if first < len(doc) else len(doc.text), doc[first].idx if first < len(doc) else len(
-                doc.text
-            )
+            edge = doc[first].idx if first < len(doc) else len(self.text)
+            return edge, edge
         return doc[first].idx, doc[last].idx + len(doc[last])
 
     def attribution_start(self, verb: Token) -> int:
@@ -815,7 +816,7 @@ class Attributor:
         return last.idx + len(last)
 
     def token_at(self, offset: int) -> Token | None:
-        span = self.doc.char_span(offset, min(offset + 1, len(self.doc.text)), alignment_mode="expand")
+        span = self.doc.char_span(offset, min(offset + 1, len(self.text)), alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
     def inside_quote(self, offset: int) -> bool:
