@@ -133,3 +133,26 @@ def test_actors_place_tagged_as_person_is_not_an_actor(annotate: Annotate) -> No
 def test_actors_its_troops_belong_to_the_speaker(annotate: Annotate) -> None:
     record = annotate("Armenia's Defence Ministry reported that 26 of its troops were killed.")
     assert actor_named(record, "its troops").country == "ARM"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Ganja\n\nHikmet Hajiyev, an aide to President Ilham Aliyev, said the strikes targeted homes.",
+            "Hikmet Hajiyev",
+            ("AZE", "person"),
+        ),
+        (
+            "Ganja\n\nSeparatist officials in Stepanakert said the city was shelled.",
+            "Separatist officials",
+            (None, "armed_group"),
+        ),
+        ("Syria\n\nPutin said Russia would keep its bases in Syria.", "Putin", ("RUS", "person")),
+    ],
+)
+def test_actors_principals_and_known_leaders(
+    annotate: Annotate, text: str, phrase: str, expected: tuple[str | None, str]
+) -> None:
+    actor = actor_named(annotate(text), phrase)
+    assert (actor.country, actor.kind) == expected

@@ -43,6 +43,10 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 #: Prepositions that name the body a spokesperson or official speaks for ("a spokesman for", "officials of").
 OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
 
+#: Possessors that name a breakaway territory: "the region's authorities", "the enclave's leader" are the de facto
+#: authorities there, the armed group last named.
+REGION_NOUNS = frozenset({"region", "enclave", "territory", "republic"})
+
 #: Heads whose "of" phrase is part of the organ's name ("Ministry of Defence", "Department of State").
 OF_ORGANS = frozenset({"ministry", "department", "minister", "office", "secretary"})
 
@@ -466,6 +470,9 @@ class ActorTable:
             if org is not None:
                 self.consumed.update(range(org.start, org.end))
                 return self.mention(self.organisation(org), org)
+        principal = self.principal(title)
+        if principal is not None:  # "an aide to President Ilham Aliyev": the body Aliyev speaks for
+            return principal
         kind = self.title_kind(title) or "government"
         for token in title:
             word = self.matches.country_at.get(token.i)
@@ -480,6 +487,20 @@ class ActorTable:
             if kind == "military":
                 return self.mention(self.organ(iso3, Organ("military", "military")), word)
             return self.mention(self.country(word, agent=True), word)
+        return None
+
+    def principal(self, title: list[Token]) -> int | None:
+        """The body of the person a title serves ("aide to President Ilham Aliyev"), when that person is known."""
+        for token in title:
+            if token.i not in self.persons or token.dep_ != "pobj" or token.head.lower_ not in ("to", "of", "for"):
+                continue
+            name = self.doc[token.i : token.i + 1].text
+            known = self.lex.persons.get(name)
+            if known is not None:
+                return self.known_body(known, self.doc[token.i : token.i + 1])
+            existing = self.known_person(name)
+            if existing is not None and self.drafts[existing].affiliation is not None:
+                return self.drafts[existing].affiliation
         return None
 
     def qualifies(self, word: Token) -> bool:
@@ -559,6 +580,12 @@ class ActorTable:
                 iso3 = self.drafts[owner].country
                 assert iso3 is not None
                 self.mention(self.organ(iso3, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+        possessor = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if possessor is not None and possessor.lemma_.lower() in REGION_NOUNS:  # "the region's authorities"
+            found = self.antecedent(lambda d: d.kind == "armed_group", np)
+            if found is not None:
+                self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         if self.definite(np) and root.lower_ in self.lex.titles:  # "the president": the person with that title
             titled = self.antecedent(lambda d: d.kind == "person" and root.lower_ in d.titles, np)

@@ -711,7 +711,7 @@ class Attributor:
         for token in self.doc.char_span(span[0], span[1], alignment_mode="expand") or ():
             word = token.lower_
             if token.is_alpha and not token.is_stop and len(word) >= MIN_STEM and word not in self.cues.claim_nouns:
-                found.add(word[:STEM_LENGTH])
+                found.add(token.lemma_.lower()[:STEM_LENGTH])  # "firing" and "fired" share the lemma "fire"
         return found
 
     def same_side(self, a: Actor, b: Actor) -> bool:
