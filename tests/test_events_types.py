@@ -90,3 +90,15 @@ def test_events_historical_from_date(annotate_doc):
     when = When(text="in 1993", value="1993", precision="year", evidence=Span(0, 1))
     assert modality(head, when, "2020-09-29", frozenset()) == "historical"
     assert modality(head, None, "2020-09-29", frozenset()) == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels violated the ceasefire near Marib on Sunday, the coalition said.", "ASSAULT"),
+        ("Both sides agreed a ceasefire on Sunday.", "AGREE"),
+    ],
+)
+def test_events_violating_an_agreement_is_an_attack(annotate, text, expected):
+    record = annotate(text)
+    assert [e.type for e in record.events] == [expected]

@@ -18,6 +18,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+#: Verbs that turn an agreement word into its breach ("violating the ceasefire", "broke the truce").
+VIOLATION_VERBS = frozenset({"violate", "breach", "break", "flout", "undermine"})
+
 #: Dependency hops between a trigger and a frame trigger governing it for the first to be the frame's content
 #: ("urged both sides to stop fighting": fighting -> stop -> urged is two hops; "urged them to return to the
 #: negotiating table" is four). Climbing stops at the first trigger met, so a longer reach stays in its clause.
@@ -128,6 +131,7 @@ class TriggerFinder:
             if token.lower_ in self.lexicon.demand_modals and token.head.i not in found and self.reported(token.head):
                 found[token.head.i] = Trigger(doc[token.head.i : token.head.i + 1], "REQUEST", "demand", "must")
         triggers = sorted({id(t): t for t in found.values()}.values(), key=lambda t: t.span.start)
+        triggers = [violation(t) for t in triggers]
         triggers = list(drop_arguments(triggers))
         instruments = {start: self.lexicon.modes[doc.vocab.strings[m]] for m, start, _ in self.modes(doc)}
         return [with_mode(t, instruments) for t in drop_frame_content(triggers, self.lexicon.frames)]
@@ -167,6 +171,14 @@ def drop_arguments(triggers: list[Trigger]) -> Iterator[Trigger]:
             same and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.dep_ in ("nsubjpass", "dobj", "nsubj")
         ):
             yield trigger
+
+
+def violation(trigger: Trigger) -> Trigger:
+    """ "Violating the ceasefire" is an attack, not an agreement: an AGREE word that a violation verb governs."""
+    head = trigger.head
+    if trigger.type == "AGREE" and head.pos_ == "NOUN" and head.head.lemma_.lower() in VIOLATION_VERBS:
+        return Trigger(trigger.span, "ASSAULT", trigger.mode, "violate")
+    return trigger
 
 
 def drop_frame_content(triggers: list[Trigger], frames: frozenset[str]) -> Iterator[Trigger]:
