@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from fogofwar.pipeline.casualties import CasualtiesComponent
 from fogofwar.pipeline.events import EventsComponent
 from fogofwar.pipeline.extensions import register_extensions
 from fogofwar.pipeline.framing import FramingComponent
@@ -15,7 +16,13 @@ from fogofwar.pipeline.framing import FramingComponent
 register_extensions()
 
 #: Our components, in the order they run: each may read what an earlier one wrote (DESIGN.md, "The flow of data").
-COMPONENTS: tuple[str, ...] = ("fogofwar_events", "fogofwar_framing")
+COMPONENTS: tuple[str, ...] = ("fogofwar_casualties", "fogofwar_events", "fogofwar_framing")
+
+
+@Language.factory("fogofwar_casualties")
+def make_casualties(nlp: Language, name: str) -> CasualtiesComponent:
+    """Casualty figures and materiel losses: reads the parse, dates, actors, claims; writes doc._.casualties, losses."""
+    return CasualtiesComponent(nlp)
 
 
 @Language.factory("fogofwar_events")

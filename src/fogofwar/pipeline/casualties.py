@@ -1,0 +1,863 @@
+"""Casualties and materiel losses: every figure, normalised, with its outcome, population, side, scope and claimant.
+
+Reads the parse and (each optional) doc._.dates, doc._.actors, doc._.claims; writes doc._.casualties (Casualty) and
+doc._.losses (Loss). The rules, with their word lists in ``data/casualties.json``:
+
+- **Figures**: a Matcher finds number runs (digits and words), vague quantities ("dozens") and counted phrases ("a
+  family of five", "a woman and child"), with the qualifier before them ("at least", "over", "about") and ranges
+  ("between 10 and 15"); ``numbers.py`` turns them into low/high. Numbers inside date, time, money, percent,
+  ordinal and measure entities are not figures. Two numbers are never added.
+- **What is counted**: the noun the number modifies ("11 civilians"), the noun after "of" ("26 of its troops"), or
+  nothing ("nine in Azerbaijan", "killing 12"). A noun that names neither people nor a toll is not a casualty
+  figure (a materiel noun makes it a Loss).
+- **Outcome**: the first outcome word found on the counted phrase ("dead", "casualties", "civilians killed"), on the
+  verb it is the subject or object of ("were killed", "neutralised 10 soldiers", "lost their lives"), or on the
+  toll it brings a count to ("death toll rises to 95"). A figure joined to an earlier one ("with nine in
+  Azerbaijan and two on the Armenian side") inherits its outcome, population and scope.
+- **Population**: the counted noun or its modifier (military, civilian), else ``any``.
+- **Side**: country words in the counted phrase ("Armenian troops", "nine in Azerbaijan"); a possessive of the
+  speaker ("its troops", "their military death toll") is the claimant's country; failing both, a figure of people
+  harmed by a named side's action ("Azerbaijani jets ... neutralised 10 soldiers") is the other side's when the
+  article tells a two-sided war. Several countries: null.
+- **Scope**: ``cumulative`` for a toll ("death toll rises to 95", "bringing their toll to 84"), a figure the toll
+  includes, or a running-total cue ("so far", "since", "overall"); ``incident`` when the figure is tied to one
+  happening (a date, a place, an attack word, an agent that did it, or an increment "bringing ... to"); an
+  unanchored figure ("over 550 troops were destroyed") is taken as a running total, ``cumulative``.
+- **History**: a figure in a sentence dated to a year before publication ("a 1990s war that claimed 30,000 lives")
+  is ``historical``; "since 2016" marks a running total, not history.
+- **as_of**: the date expression (doc._.dates) of the figure's sentence nearest to it.
+- **Claimant**: the innermost claim (doc._.claims) whose content holds the figure's evidence, else null (narration).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from fogofwar import countries
+from fogofwar.pipeline import numbers
+from fogofwar.record import Actor, Casualty, Claim, Loss, Span, When
+
+#: Entity labels whose numbers are not counts of people or things ("1993", "24 hours", "$5 million", "40%").
+NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+
+#: Dependency labels by which a counted phrase is the subject or object of its verb.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "npadvmod", "appos", "conj"})
+
+#: Labels by which materiel is what a verb acts on ("destroyed four tanks", "two drones were shot down").
+LOSS_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+#: Labels that join a figure to an earlier one it breaks down ("nine ... and two", "with nine", "including 5").
+JOINING_DEPS = frozenset({"conj", "appos"})
+JOINING_PREPS = frozenset({"with", "including", "among", "of"})
+
+#: Children of a counted phrase's head that tell another clause or another figure, left out of its evidence.
+EVIDENCE_BREAKS = frozenset({"conj", "cc", "relcl", "advcl", "punct", "parataxis", "appos"})
+
+#: Prepositions that place a happening ("killed in Idlib", "near Fizuli") and so anchor a figure to an incident.
+PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "on"})
+
+#: Entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Speech verbs whose subject is the speaker of a reported figure (used when no claims component ran).
+SPEECH_LEMMAS = frozenset(
+    {"say", "report", "tell", "announce", "claim", "state", "confirm", "add", "declare", "deny", "insist", "allege"}
+)
+
+#: Nouns for armed forces: a country word on one ("Armenian forces") names a belligerent of the article's war.
+FORCE_NOUNS = frozenset(
+    {"force", "troop", "army", "military", "soldier", "jet", "artillery", "fighter", "militia", "serviceman", "unit"}
+)
+
+#: Steps climbed from a verb to find the subject of the clause it belongs to (coordinated verbs, participles).
+MAX_AGENT_CLIMB = 6
+
+#: Earliest and latest plausible years, to read a four-digit number in a date as a year.
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
+#: Confidence of a figure whose outcome was inherited from an earlier figure or inferred from a vague quantity.
+INHERITED_CONFIDENCE = 0.8
+VAGUE_CONFIDENCE = 0.7
+
+#: Longest span (tokens) between a figure and the noun after "of" that it counts ("26 of its own troops").
+MAX_OF_TOKENS = 6
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The component's word lists (``data/casualties.json``)."""
+    text = resources.files("fogofwar").joinpath("data/casualties.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The lexicon as lookup sets."""
+
+    outcome_of: dict[str, str]
+    military: frozenset[str]
+    civilian: frozenset[str]
+    people: frozenset[str]
+    civilian_mods: frozenset[str]
+    military_mods: frozenset[str]
+    toll: frozenset[str]
+    rise: frozenset[str]
+    cumulative: tuple[str, ...]
+    incident_nouns: frozenset[str]
+    incident_times: frozenset[str]
+    own: frozenset[str]
+    items: frozenset[str]
+    collectives: frozenset[str]
+    loss_outcome_of: dict[str, str]
+
+    @classmethod
+    def load(cls) -> Words:
+        """Build the sets from the lexicon."""
+        data = lexicon()
+        outcome_of = {w: outcome for outcome, ws in data["outcomes"].items() for w in ws}
+        materiel = data["materiel"]
+        loss_outcome_of = {w: o for o in ("destroyed", "captured", "damaged") for w in materiel[o]}
+        pops = data["populations"]
+        return cls(
+            outcome_of=outcome_of,
+            military=frozenset(pops["military"]),
+            civilian=frozenset(pops["civilian"]),
+            people=frozenset(pops["people_any"]),
+            civilian_mods=frozenset(data["civilian_modifiers"]),
+            military_mods=frozenset(data["military_modifiers"]),
+            toll=frozenset(data["toll"]),
+            rise=frozenset(data["rise_verbs"]),
+            cumulative=tuple(data["cumulative_cues"]),
+            incident_nouns=frozenset(data["incident_nouns"]),
+            incident_times=frozenset(data["incident_times"]),
+            own=frozenset(data["own_pronouns"]),
+            items=frozenset(materiel["items"]),
+            collectives=frozenset(materiel["collectives"]),
+            loss_outcome_of=loss_outcome_of,
+        )
+
+    def person_noun(self, token: Token) -> bool:
+        """True for a noun naming people (soldiers, civilians, people, lives)."""
+        lemma = token.lemma_.lower()
+        return lemma in self.military or lemma in self.civilian or lemma in self.people or token.lower_ in self.people
+
+
+@dataclass(slots=True)
+class Mention:
+    """A figure found in the text, before it becomes a Casualty or a Loss."""
+
+    span: SpacySpan  # the number phrase, qualifier included
+    number: Token  # the number's syntactic head
+    figure: numbers.Figure
+    noun: Token | None = None  # the counted noun, if any
+    head: Token | None = None  # the token carrying the phrase's role in the clause (noun or number)
+    outcome: str | None = None
+    population: str | None = None
+    side: str | None = None
+    scope: str | None = None
+    cue: list[Token] = field(default_factory=list)  # outcome / toll tokens, for the evidence
+    inherited: bool = False
+    toll: Token | None = None
+    agent_country: str | None = None
+    own: bool = False
+
+    def span_range(self) -> range:
+        """Token positions of the number phrase."""
+        return range(self.span.start, self.span.end)
+
+
+class CasualtiesComponent:
+    """``fogofwar_casualties``: reads the parse, doc._.dates, doc._.actors, doc._.claims; writes doc._.casualties and
+    doc._.losses."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.words = Words.load()
+        tables = lexicon()["numbers"]
+        self.numbers = Matcher(nlp.vocab)
+        self.numbers.add("NUMBER", [[{"LIKE_NUM": True}, {"ORTH": "-"}, {"LIKE_NUM": True}]])
+        self.numbers.add(
+            "NUMBER",
+            [[{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "and"}, {"LIKE_NUM": True, "OP": "+"}]],
+        )
+        self.numbers.add("NUMBER", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["dozen", "hundred"]}}]])
+        self.numbers.add("NUMBER", [[{"LIKE_NUM": True, "OP": "+"}]])
+        self.numbers.add(
+            "RANGE",
+            [[{"LOWER": "between"}, {"LIKE_NUM": True, "OP": "+"}, {"LOWER": "and"}, {"LIKE_NUM": True, "OP": "+"}]],
+        )
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases.add("VAGUE", [nlp.make_doc(w) for w in tables["vague"]])
+        self.phrases.add("PAIR", [nlp.make_doc(w) for w in tables["pairs"]])
+        self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.qualifiers.add("QUALIFIER", [nlp.make_doc(w) for w in tables["qualifiers"]])
+        self.family = Matcher(nlp.vocab)
+        self.family.add("FAMILY", [[{"LOWER": "a"}, {"LOWER": "family"}, {"LOWER": "of"}, {"LIKE_NUM": True}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = Context(doc, self.words)
+        mentions = self.find(doc)
+        casualties: list[Casualty] = []
+        losses: list[Loss] = []
+        previous: list[Mention] = []
+        for mention in mentions:
+            self.read(mention, previous)
+            if mention.noun is not None and self.is_item(mention.noun):
+                loss = self.loss(mention, context)
+                if loss is not None:
+                    losses.append(loss)
+                continue
+            if mention.outcome is None:
+                continue
+            casualties.append(self.casualty(mention, context))
+            previous.append(mention)
+        losses.extend(self.bare_losses(doc, context, {loss.evidence for loss in losses}))
+        doc._.casualties = casualties
+        doc._.losses = sorted(losses, key=lambda loss: loss.evidence.start)
+        return doc
+
+    # -- finding figures -------------------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[Mention]:
+        """Every figure in the doc: number runs, ranges, vague quantities and counted phrases, longest first."""
+        found: list[tuple[int, int, numbers.Figure]] = []
+        for match_id, start, end in self.numbers(doc):
+            label = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            if any(t.ent_type_ in NOT_COUNTS for t in span) or not self.countable(span):
+                continue
+            if label == "RANGE":
+                figure = numbers.parse_figure(span.text)
+            else:
+                value = numbers.word_value([t.text for t in span if t.text != "-"])
+                figure = None if value is None else numbers.Figure(low=value, high=value, value=value)
+            if figure is not None:
+                found.append((start, end, figure))
+        for match_id, start, end in self.phrases(doc):
+            text = doc[start:end].text.lower()
+            if doc.vocab.strings[match_id] == "PAIR":
+                value = lexicon()["numbers"]["pairs"][text]
+                found.append((start, end, numbers.Figure(low=value, high=value, value=value)))
+            else:
+                vague = numbers.vague_figure(text)
+                if vague is not None:
+                    found.append((start, end, vague))
+        for _, start, end in self.family(doc):
+            value = numbers.word_value([doc[end - 1].text])
+            if value is not None:
+                found.append((start, end, numbers.Figure(low=value, high=value, value=value)))
+        found = longest(found)
+        qualifier_ends = {end: (start, doc[start:end].text.lower()) for _, start, end in self.qualifiers(doc)}
+        rules = lexicon()["numbers"]["qualifiers"]
+        mentions = []
+        for start, end, figure in found:
+            if start in qualifier_ends and figure.qualifier in (None, "vague"):
+                q_start, cue = qualifier_ends[start]
+                figure = qualified(figure, rules[cue])
+                start = q_start
+            span = doc[start:end]
+            number = next((t for t in reversed(span) if t.like_num or t.lower_ in numbers.vague()), span[-1])
+            if span[-1].lower_ in ("child", "son", "wife", "five") or figure.qualifier == "range":
+                number = span.root
+            mentions.append(Mention(span=span, number=number, figure=figure))
+        return mentions
+
+    def countable(self, span: SpacySpan) -> bool:
+        """Numbers that can be counts: not years in a date, not ages ("12-year-old"), not times or measures."""
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lower_ in ("%", "percent", "per", "km", "kilometres", "kilometers", "miles"):
+            return False
+        if after is not None and after.text == "-" and span.end + 1 < len(span.doc):
+            return span.doc[span.end + 1].lower_ not in ("year", "month", "day", "hour", "week", "minute", "km")
+        if after is not None and after.lower_ in ("year", "years") and span.end + 1 < len(span.doc):
+            return span.doc[span.end + 1].lower_ != "old"
+        return not (len(span) == 1 and span[0].is_digit and MIN_YEAR <= int(span[0].text) <= MAX_YEAR)
+
+    # -- reading one figure ----------------------------------------------------------------------------------
+
+    def read(self, m: Mention, previous: list[Mention]) -> None:
+        """Fill the counted noun, outcome, population and cue tokens of a figure from the parse."""
+        w = self.words
+        number = m.number
+        head: Token = number
+        if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
+            m.noun = head = number.head
+        elif number.pos_ in ("NOUN", "PROPN") and number.lower_ not in numbers.vague() and not number.like_num:
+            m.noun = head = number  # "a family of five": the family
+        else:
+            for child in number.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.i - number.i <= MAX_OF_TOKENS:
+                        m.noun = pobj
+        m.head = head
+        noun = m.noun
+        if noun is not None and not (w.person_noun(noun) or noun.lemma_.lower() in w.toll):
+            # "95 villages", "10 rockets": not people (a materiel noun becomes a Loss in __call__)
+            return
+        m.population = self.population(noun)
+        self.outcome(m)
+        if m.outcome is None:
+            earlier = self.joined_to(m, previous)
+            if earlier is not None:
+                m.outcome, m.scope, m.inherited = earlier.outcome, earlier.scope, True
+                if m.population in (None, "any"):
+                    m.population = earlier.population
+        if m.population is None:
+            m.population = "any"
+
+    def population(self, noun: Token | None) -> str | None:
+        """military, civilian or any from the counted noun and its modifiers; None when there is no noun."""
+        w = self.words
+        if noun is None:
+            return None
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+        lemma = noun.lemma_.lower()
+        if mods & w.civilian_mods or lemma in w.civilian:
+            return "civilian"
+        if lemma in w.military or mods & w.military_mods:
+            return "military"
+        return "any"
+
+    def outcome(self, m: Mention) -> None:
+        """Find the outcome word of a figure: on the counted phrase, its verb, or the toll it brings a count to."""
+        w = self.words
+        head = m.head
+        assert head is not None
+        for token in (m.number, *([m.noun] if m.noun is not None else []), head):
+            found = self.outcome_word(token)
+            if found is not None:
+                m.outcome, m.cue = found, [token]
+                if token.lemma_.lower() in w.toll:
+                    self.toll(m, token)
+                break
+            for child in token.children:
+                if child.dep_ in ("amod", "acl", "relcl", "compound", "advmod") and child.i not in m.span_range():
+                    found = self.outcome_word(child)
+                    if found is not None and not self.speech_claim(child):
+                        m.outcome, m.cue = self.with_alternatives(child, found), [child]
+                        return
+        if m.outcome is not None:
+            return
+        # the verb the phrase is an argument of: "were killed", "neutralised 10 soldiers", "died"
+        verb = head.head if head.dep_ in ARGUMENT_DEPS and head.head.i != head.i else None
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            verb = None
+        if verb is not None and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            found = self.verb_outcome(verb, head)
+            if found is not None:
+                m.outcome = self.with_alternatives(verb, found)
+                m.cue = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt"))]
+                return
+        # a toll brought to the figure: "death toll rises to 95", "bringing their toll to 84", "toll of 70"
+        if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "of"):
+            prep = head.head
+            governor = prep.head
+            if governor.lemma_.lower() in w.toll:
+                self.toll(m, governor)
+                m.cue = [governor, prep]
+                return
+            if governor.lemma_.lower() in w.rise:
+                toll = next(
+                    (c for c in governor.children if c.dep_ in ("nsubj", "dobj", "nsubjpass") and self.is_toll(c)),
+                    None,
+                )
+                if toll is not None:
+                    self.toll(m, toll)
+                    m.cue = [toll, governor, prep]
+
+    def outcome_word(self, token: Token) -> str | None:
+        """The outcome a single word says ("dead", "casualties", "killed", "wounded"), or None."""
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in self.words.toll:
+            return self.toll_outcome(token)
+        if token.pos_ == "NUM":
+            return None
+        return self.words.outcome_of.get(lemma) or self.words.outcome_of.get(lower)
+
+    def verb_outcome(self, verb: Token, arg: Token) -> str | None:
+        """The outcome a verb says of its argument, with "lost their lives" / "claimed N lives" read as killed."""
+        lemma = verb.lemma_.lower()
+        if arg.lemma_.lower() == "life" and lemma in ("lose", "claim", "take", "cost"):
+            return "killed"
+        if lemma in SPEECH_LEMMAS or lemma in ("be", "have"):
+            for child in verb.children:
+                if child.dep_ in ("acomp", "attr", "oprd") and child.i != arg.i:
+                    return self.outcome_word(child)
+            return None
+        if lemma in ("leave", "die", "lose", "remain", "go"):
+            for child in verb.children:
+                if child.dep_ in ("acomp", "oprd", "xcomp", "dobj") and child.i != arg.i:
+                    found = self.outcome_word(child)
+                    if found is not None:
+                        return found
+            if lemma == "leave":
+                return None
+        if lemma == "lose":
+            return None
+        return self.words.outcome_of.get(lemma)
+
+    def with_alternatives(self, token: Token, found: str) -> str:
+        """killed_or_wounded for "killed or wounded", "killed and injured" said of one figure, or "destroyed
+        (including those wounded)"."""
+        outcomes = {found}
+        for child in token.children:
+            if child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ == "including"):
+                for t in child.subtree:
+                    other = self.words.outcome_of.get(t.lemma_.lower())
+                    if other in ("killed", "wounded", "killed_or_wounded"):
+                        outcomes.add(other)
+            if child.dep_ == "prep" and child.lower_ == "including":
+                outcomes.add("killed_or_wounded")
+        if len(outcomes) > 1 and outcomes <= {"killed", "wounded", "killed_or_wounded"}:
+            return "killed_or_wounded"
+        return found
+
+    def speech_claim(self, token: Token) -> bool:
+        """A "claim" that is a speech verb, not "claimed N lives"."""
+        return token.lemma_.lower() == "claim"
+
+    def is_toll(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.words.toll and self.toll_outcome(token) is not None
+
+    def toll_outcome(self, toll: Token) -> str | None:
+        """The outcome a toll noun counts: "death toll" killed, "casualty toll" killed_or_wounded, a bare "toll" in a
+        count of the dead; "number" or "total" only with a word saying of what ("number of dead")."""
+        mods = [c for c in toll.children if c.dep_ in ("compound", "amod", "nmod")]
+        of_words = [t for c in toll.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        for word in (*mods, *of_words):
+            lemma = word.lemma_.lower()
+            if lemma in ("death", "dead", "fatality", "killed"):
+                return "killed"
+            if lemma in ("injury", "injured", "wounded", "wound"):
+                return "wounded"
+            if lemma in ("casualty",):
+                return "killed_or_wounded"
+            if lemma in self.words.outcome_of and lemma not in ("toll",):
+                return self.words.outcome_of[lemma]
+        return "killed" if toll.lemma_.lower() == "toll" else None
+
+    def toll(self, m: Mention, toll: Token) -> None:
+        """A figure a toll is brought to: its outcome, population ("military death toll") and cumulative scope."""
+        m.outcome = self.toll_outcome(toll)
+        m.toll = toll
+        m.scope = "cumulative"
+        if m.population in (None, "any"):
+            m.population = self.population(toll) or "any"
+
+    def joined_to(self, m: Mention, previous: list[Mention]) -> Mention | None:
+        """The earlier figure this one breaks down or continues ("with nine in Azerbaijan and two ..."), if any."""
+        head = m.head
+        assert head is not None
+        if not previous or previous[-1].span.sent.start != m.span.sent.start:
+            return None
+        earlier = previous[-1]
+        if head.dep_ in JOINING_DEPS:
+            target = head.head
+            for p in previous:
+                if p.head is not None and p.head.i == target.i:
+                    return p
+        if head.dep_ == "pobj" and head.head.lower_ in JOINING_PREPS:
+            return earlier
+        if head.dep_ in ("conj", "appos", "npadvmod") or head.head.i == (earlier.head.i if earlier.head else -1):
+            return earlier
+        return None
+
+    # -- the record ------------------------------------------------------------------------------------------
+
+    def casualty(self, m: Mention, context: Context) -> Casualty:
+        """Turn a read figure into the Casualty record."""
+        evidence = evidence_span(m)
+        claim = context.claim_of(evidence, m.span)
+        side, own = self.side(m, context, claim)
+        m.side, m.own = side, own
+        scope = m.scope or self.scope(m)
+        m.scope = scope
+        confidence = 1.0
+        if m.inherited:
+            confidence = INHERITED_CONFIDENCE
+        elif m.figure.vague:
+            confidence = VAGUE_CONFIDENCE
+        return Casualty(
+            low=m.figure.low,
+            high=m.figure.high,
+            outcome=m.outcome,  # type: ignore[arg-type]
+            population=m.population,  # type: ignore[arg-type]
+            evidence=evidence,
+            side=side,
+            scope=scope,  # type: ignore[arg-type]
+            as_of=context.date_near(m.span),
+            claim=claim,
+            historical=context.historical(m.span),
+            confidence=confidence,
+        )
+
+    def phrase_tokens(self, m: Mention) -> list[Token]:
+        """The tokens of the counted phrase, where a country word names whose people they were."""
+        tokens: list[Token] = []
+        roots = [m.number, *([m.noun] if m.noun is not None else []), *([m.toll] if m.toll is not None else [])]
+        for root in roots:
+            tokens.append(root)
+            for child in root.children:
+                if child.dep_ not in EVIDENCE_BREAKS and child.dep_ not in ("acl",):
+                    tokens.extend(child.subtree)
+        return tokens
+
+    def side(self, m: Mention, context: Context, claim: int | None) -> tuple[str | None, bool]:
+        """The ISO3 country whose people the figure counts (see the module docstring), and whether it was read
+        from a possessive of the speaker."""
+        tokens = self.phrase_tokens(m)
+        found = {c for t in tokens if (c := country_of(t)) is not None}
+        if len(found) == 1:
+            return found.pop(), False
+        if len(found) > 1:
+            return None, False
+        if any(t.lower_ in self.words.own and t.dep_ == "poss" for t in tokens):
+            speaker = context.claimant_country(claim) or speaker_country(m.number)
+            if speaker is not None:
+                return speaker, True
+        if m.inherited:
+            return None, False
+        agent = agent_country(m)
+        if agent is None and claim is not None and m.cue and m.cue[0].lemma_.lower() in ("neutralise", "neutralize"):
+            agent = context.claimant_country(claim)
+        if agent is not None:
+            return context.other_side(agent), False
+        return None, False
+
+    def scope(self, m: Mention) -> str:
+        """incident or cumulative (see the module docstring) for a figure not brought to by a toll."""
+        w = self.words
+        sent = m.span.sent
+        verb = m.cue[0] if m.cue else m.head
+        assert verb is not None
+        clause = [t for t in verb.subtree if t.dep_ not in ("ccomp",)] if verb.pos_ in ("VERB", "AUX") else []
+        clause_text = " " + " ".join(t.lower_ for t in (*clause, *m.span)) + " "
+        if any(f" {cue} " in clause_text for cue in w.cumulative):
+            return "cumulative"
+        if m.head is not None and m.head.dep_ in ("dobj", "pobj") and m.head.head.lemma_ in ("include", "including"):
+            return "cumulative"
+        # increments: "26 of its troops were killed, bringing their toll to 84"
+        for token in sent:
+            if token.lemma_.lower() in w.rise and token.dep_ in ("advcl", "conj", "xcomp") and token.head.i == verb.i:
+                return "incident"
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and not under_since(ent):
+                return "incident"
+        for token in clause:
+            lemma = token.lemma_.lower()
+            if lemma in w.incident_nouns or token.lower_ in w.incident_times:
+                return "incident"
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.ent_type_ in PLACE_LABELS:
+                return "incident"
+        if verb.pos_ == "VERB" and any(c.dep_ in ("nsubj",) for c in verb.children) and m.head is not None:
+            if m.head.dep_ in ("dobj", "obj"):
+                return "incident"  # an agent did it: "an airstrike killed twelve soldiers"
+        if m.head is not None and m.head.lower_ in w.incident_times:
+            return "incident"
+        return "cumulative"
+
+    # -- materiel --------------------------------------------------------------------------------------------
+
+    def is_item(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return lemma in self.words.items or lemma in self.words.collectives
+
+    def item_name(self, noun: Token) -> tuple[str, Token]:
+        """The item a noun names ("armoured vehicle"), looking through a collective ("a convoy of X")."""
+        if noun.lemma_.lower() in self.words.collectives:
+            pobj = next(
+                (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                None,
+            )
+            if pobj is not None:
+                noun = pobj
+        mods = [
+            c.lower_
+            for c in noun.children
+            if c.dep_ in ("amod", "compound") and country_of(c) is None and c.i == noun.i - 1
+        ]
+        candidate = " ".join([*mods, noun.lemma_.lower()])
+        return (candidate if candidate in self.words.items else noun.lemma_.lower()), noun
+
+    def loss_outcome(self, noun: Token) -> tuple[str | None, Token | None]:
+        """destroyed, captured or damaged from the verb the item is an argument of (through coordination)."""
+        token = noun
+        for _ in range(MAX_AGENT_CLIMB):
+            if token.dep_ in ("conj", "pobj", "prep", "appos") and token.head.i != token.i:
+                token = token.head
+                continue
+            break
+        verb = token.head if token.dep_ in LOSS_DEPS else None
+        if verb is None:
+            return None, None
+        lemma = verb.lemma_.lower()
+        if lemma in ("shoot", "bring", "knock", "blow", "take") and not any(
+            c.dep_ == "prt" and c.lower_ in ("down", "out", "up") for c in verb.children
+        ):
+            return (None, None) if lemma != "shoot" else ("damaged", verb)
+        return self.words.loss_outcome_of.get(lemma), verb
+
+    def loss(self, m: Mention, context: Context) -> Loss | None:
+        """A Loss from a figure that counts materiel ("four Azerbaijani helicopters")."""
+        assert m.noun is not None
+        outcome, verb = self.loss_outcome(m.noun)
+        if outcome is None or verb is None:
+            return None
+        return self.make_loss(m.noun, verb, outcome, m.figure.low, m.figure.high, context, [*m.span])
+
+    def make_loss(
+        self,
+        noun: Token,
+        verb: Token,
+        outcome: str,
+        low: int | None,
+        high: int | None,
+        context: Context,
+        extra: Iterable[Token] = (),
+    ) -> Loss:
+        item, item_noun = self.item_name(noun)
+        tokens = [verb, noun, *extra, *(t for t in noun.subtree if t.dep_ not in ("acl", "relcl") and t.i >= noun.i - 4)]
+        tokens = [t for t in tokens if t.i <= max(noun.i, item_noun.i) and t.i >= min(verb.i, noun.i)]
+        evidence = Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+        claim = context.claim_of(evidence, None)
+        found = {
+            c for t in (*noun.subtree, *item_noun.subtree) if t.i <= item_noun.i and (c := country_of(t)) is not None
+        }
+        if not found and noun.dep_ == "conj":
+            found = {c for t in noun.head.subtree if t.i < noun.i and (c := country_of(t)) is not None}
+        side: str | None = found.pop() if len(found) == 1 else None
+        if side is None and not found:
+            if any(t.lower_ in self.words.own and t.dep_ == "poss" for t in noun.subtree):
+                side = context.claimant_country(claim) or speaker_country(verb)
+            else:
+                agent = subject_country(verb)
+                side = context.other_side(agent) if agent is not None else None
+        return Loss(
+            item=item,
+            low=low,
+            high=high,
+            evidence=evidence,
+            side=side,
+            outcome=outcome,  # type: ignore[arg-type]
+            claim=claim,
+        )
+
+    def bare_losses(self, doc: Doc, context: Context, seen: set[Span]) -> list[Loss]:
+        """Losses with no number: "shot down an Azerbaijani helicopter" (one), "destroyed a convoy of armoured
+        vehicles" (count unknown)."""
+        losses = []
+        for token in doc:
+            if token.pos_ != "NOUN" or not self.is_item(token):
+                continue
+            if any(c.dep_ == "nummod" for c in token.children) or token.dep_ == "pobj" and token.head.lower_ == "of":
+                continue
+            outcome, verb = self.loss_outcome(token)
+            if outcome is None or verb is None:
+                continue
+            det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+            collective = token.lemma_.lower() in self.words.collectives
+            one = det in ("a", "an", "one") and not collective and token.tag_ != "NNS"
+            loss = self.make_loss(token, verb, outcome, 1 if one else None, 1 if one else None, context)
+            if loss.evidence not in seen:
+                losses.append(loss)
+        return losses
+
+
+class Context:
+    """Per-doc lookups: claims, actors, dates, the article's belligerents and its publication year."""
+
+    def __init__(self, doc: Doc, words: Words) -> None:
+        self.doc = doc
+        self.claims: Sequence[Claim] = doc._.claims or ()
+        self.actors: Sequence[Actor] = doc._.actors or ()
+        self.dates: list[When] = [d for d in (doc._.dates or ()) if d.type == "date"]
+        published = doc._.published
+        self.year = int(published[:4]) if published and published[:4].isdigit() else None
+        self.belligerents = belligerents(doc)
+
+    def claim_of(self, evidence: Span, number: SpacySpan | None) -> int | None:
+        """The innermost claim whose content holds the evidence (or, failing that, the number itself)."""
+        for start, end in ((evidence.start, evidence.end), *(((number.start_char, number.end_char),) if number else ())):
+            holding = [i for i, c in enumerate(self.claims) if c.content.start <= start and end <= c.content.end]
+            if holding:
+                return min(holding, key=lambda i: self.claims[i].content.end - self.claims[i].content.start)
+        return None
+
+    def claimant_country(self, claim: int | None) -> str | None:
+        """The country of the claim's source actor (or of the actor it speaks for)."""
+        if claim is None or not 0 <= claim < len(self.claims):
+            return None
+        source = self.claims[claim].source
+        seen = set()
+        while 0 <= source < len(self.actors) and source not in seen:
+            seen.add(source)
+            actor = self.actors[source]
+            if actor.country:
+                return actor.country
+            if actor.affiliation is None:
+                return None
+            source = actor.affiliation
+        return None
+
+    def other_side(self, country: str) -> str | None:
+        """The opponent in a two-sided war."""
+        if len(self.belligerents) != 2 or country not in self.belligerents:
+            return None
+        return next(c for c in self.belligerents if c != country)
+
+    def date_near(self, span: SpacySpan) -> When | None:
+        """The date expression of the figure's sentence nearest to it."""
+        sent = span.sent
+        inside = [d for d in self.dates if sent.start_char <= d.evidence.start < sent.end_char]
+        if not inside:
+            return None
+        nearest: When = min(inside, key=lambda d: abs(d.evidence.start - span.start_char))
+        return nearest
+
+    def historical(self, span: SpacySpan) -> bool:
+        """True when the sentence is dated to a year before publication (not by "since")."""
+        if self.year is None:
+            return False
+        sent = span.sent
+        for d in self.dates:
+            if sent.start_char <= d.evidence.start < sent.end_char and d.value and d.value[:4].isdigit():
+                when = self.doc.char_span(d.evidence.start, d.evidence.end, alignment_mode="expand")
+                if int(d.value[:4]) < self.year and (when is None or not under_since(when)):
+                    return True
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or under_since(ent):
+                continue
+            for token in ent:
+                digits = token.text.rstrip("s").removesuffix("'")
+                if digits.isdigit() and len(digits) == 4 and MIN_YEAR <= int(digits) < self.year:
+                    return True
+        return False
+
+
+def qualified(figure: numbers.Figure, rule: str) -> numbers.Figure:
+    """A figure under a qualifier ("at least 11", "over 550", "about 110", "more than dozens")."""
+    if figure.vague:
+        if rule in ("least", "more", "approx"):
+            return figure
+        return numbers.Figure(low=None, high=figure.low, value=figure.value, qualifier=rule, vague=True)
+    low, high = numbers.apply_qualifier(figure.value, rule)
+    return numbers.Figure(low=low, high=high, value=figure.value, qualifier=rule)
+
+
+def longest(found: list[tuple[int, int, numbers.Figure]]) -> list[tuple[int, int, numbers.Figure]]:
+    """Keep the longest of overlapping matches, in text order."""
+    kept: list[tuple[int, int, numbers.Figure]] = []
+    taken: set[int] = set()
+    for start, end, figure in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end, figure))
+            taken.update(range(start, end))
+    return sorted(kept, key=lambda f: f[0])
+
+
+def country_of(token: Token) -> str | None:
+    """The ISO3 country a proper noun or demonym names, or None."""
+    if token.pos_ not in ("PROPN", "ADJ", "NOUN") or not token.text[:1].isupper():
+        return None
+    word = countries.lookup(token.text)
+    return word.iso3 if word is not None else None
+
+
+def under_since(span: SpacySpan) -> bool:
+    """A date introduced by "since" (the start of a running total, not the date of a figure)."""
+    root = span.root
+    for token in (root, root.head, root.head.head):
+        if token.lower_ in ("since", "past", "last") and token.i < span.end:
+            return True
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+
+
+def speaker_country(token: Token) -> str | None:
+    """The country of the subject of the speech verb a clause is reported under ("Armenia's ministry reported
+    that 26 of its troops were killed" -> ARM), climbing the parse."""
+    current = token
+    for _ in range(MAX_AGENT_CLIMB * 2):
+        if current.lemma_.lower() in SPEECH_LEMMAS and current.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                found = {c for t in subject.subtree if (c := country_of(t)) is not None}
+                if len(found) == 1:
+                    return found.pop()
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return None
+
+
+def subject_country(verb: Token) -> str | None:
+    """The country of the agent of a verb: its subject or "by" agent, or the subject of the clause it is
+    coordinated with ("Azerbaijani jets ... destroyed a convoy ... and neutralised 10 soldiers")."""
+    current = verb
+    for _ in range(MAX_AGENT_CLIMB):
+        for child in current.children:
+            if child.dep_ == "nsubj" or child.dep_ == "agent":
+                found = {c for t in child.subtree if (c := country_of(t)) is not None}
+                return found.pop() if len(found) == 1 else None
+        if current.dep_ in ("ccomp", "ROOT") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def agent_country(m: Mention) -> str | None:
+    """The country of whoever did the harm to an object figure ("Azerbaijani jets neutralised 10 soldiers")."""
+    if not m.cue or m.head is None:
+        return None
+    verb = m.cue[0]
+    if verb.pos_ != "VERB" or m.head.dep_ not in ("dobj", "obj") or m.head.head.i != verb.i:
+        return None
+    return subject_country(verb)
+
+
+def belligerents(doc: Doc) -> list[str]:
+    """Countries whose armed forces the article names ("Armenian forces", "Azerbaijan's army"): a country word on
+    a force noun."""
+    found: set[str] = set()
+    for token in doc:
+        if token.lemma_.lower() not in FORCE_NOUNS:
+            continue
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                for t in (child, *(c for c in child.children if c.dep_ == "conj")):
+                    country = country_of(t)
+                    if country is not None:
+                        found.add(country)
+    return sorted(found)
+
+
+def evidence_span(m: Mention) -> Span:
+    """The figure's evidence: the number phrase, its counted noun phrase, and the outcome or toll words, within
+    one sentence and without coordinated figures or other clauses."""
+    tokens: list[Token] = [*m.span]
+    for root in (m.number, *([m.noun] if m.noun is not None else [])):
+        tokens.append(root)
+        for child in root.children:
+            if child.dep_ not in EVIDENCE_BREAKS and child.dep_ not in ("relcl",):
+                tokens.extend(child.subtree)
+    if m.toll is not None:
+        tokens.extend(t for t in m.toll.subtree if t.dep_ not in EVIDENCE_BREAKS)
+    tokens.extend(m.cue)
+    sent = m.span.sent
+    tokens = [t for t in tokens if sent.start <= t.i < sent.end and not t.is_space]
+    # keep the evidence contiguous around the figure: drop far tokens of a long subtree (a relative clause)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens if not t.is_punct or t.i < m.span.end)
+    return Span(start, end)
+
