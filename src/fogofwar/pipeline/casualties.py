@@ -50,6 +50,16 @@ from fogofwar.record import Actor, Casualty, Claim, Loss, Span, When
 #: Entity labels whose numbers are not counts of people or things ("1993", "24 hours", "$5 million", "40%").
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 
+#: Words that make a DATE entity a real date or duration (units of time, months, weekdays).
+TIME_WORDS = frozenset(
+    {
+        "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "ago", "old", "weekend",
+        "morning", "night", "evening", "afternoon", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "today", "yesterday", "last", "next", "past", "annual",
+    }
+)  # fmt: skip
+
 #: Dependency labels by which a counted phrase is the subject or object of its verb.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "npadvmod", "appos", "conj"})
 
@@ -62,6 +72,12 @@ JOINING_PREPS = frozenset({"with", "including", "among", "of"})
 
 #: Children of a counted phrase's head that tell another clause or another figure, left out of its evidence.
 EVIDENCE_BREAKS = frozenset({"conj", "cc", "relcl", "advcl", "punct", "parataxis", "appos"})
+
+#: Prepositions introducing the cause or time of a toll, not whose people it counts ("the toll from Israeli strikes").
+CAUSE_PREPS = frozenset({"from", "by", "during", "after", "since", "amid", "following"})
+
+#: Labels of the modifiers of a noun that say whose it is ("Armenia's", "Armenian", "their").
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 #: Prepositions that place a happening ("killed in Idlib", "near Fizuli") and so anchor a figure to an incident.
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "on"})
@@ -233,7 +249,7 @@ class CasualtiesComponent:
         for match_id, start, end in self.numbers(doc):
             label = doc.vocab.strings[match_id]
             span = doc[start:end]
-            if any(t.ent_type_ in NOT_COUNTS for t in span) or not self.countable(span):
+            if any(t.ent_type_ in NOT_COUNTS and date_like(t) for t in span) or not self.countable(span):
                 continue
             if label == "RANGE":
                 figure = numbers.parse_figure(span.text)
@@ -301,7 +317,7 @@ class CasualtiesComponent:
                         m.noun = pobj
         m.head = head
         noun = m.noun
-        if noun is not None and not (w.person_noun(noun) or noun.lemma_.lower() in w.toll):
+        if noun is not None and not (w.person_noun(noun) or noun.lemma_.lower() in w.toll or country_of(noun)):
             # "95 villages", "10 rockets": not people (a materiel noun becomes a Loss in __call__)
             return
         m.population = self.population(noun)
@@ -356,9 +372,16 @@ class CasualtiesComponent:
             found = self.verb_outcome(verb, head)
             if found is not None:
                 m.outcome = self.with_alternatives(verb, found)
-                m.cue = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt"))]
+                m.cue = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"))]
                 return
         # a toll brought to the figure: "death toll rises to 95", "bringing their toll to 84", "toll of 70"
+        if head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in (*w.rise, "be"):
+            # "the death toll has reached 8,000", "the toll is 95"
+            toll = next((c for c in head.head.children if c.dep_ == "nsubj" and self.is_toll(c)), None)
+            if toll is not None:
+                self.toll(m, toll)
+                m.cue = [toll, head.head]
+                return
         if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "of"):
             prep = head.head
             governor = prep.head
@@ -402,15 +425,20 @@ class CasualtiesComponent:
                         return found
             if lemma == "leave":
                 return None
+            if lemma == "lose" and any(c.lemma_.lower() == "life" for c in verb.children if c.dep_ == "dobj"):
+                return "killed"  # "twelve fighters lost their lives"
         if lemma == "lose":
             return None
-        return self.words.outcome_of.get(lemma)
+        return self.words.outcome_of.get(lemma) or self.words.outcome_of.get(verb.lower_)
 
     def with_alternatives(self, token: Token, found: str) -> str:
         """killed_or_wounded for "killed or wounded", "killed and injured" said of one figure, or "destroyed
         (including those wounded)"."""
         outcomes = {found}
+        either = any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children)
         for child in token.children:
+            if child.dep_ == "conj" and not either and any(t.like_num for t in child.subtree):
+                continue  # "16 were killed and 26 wounded": two figures, each with its own outcome
             if child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ == "including"):
                 for t in child.subtree:
                     other = self.words.outcome_of.get(t.lemma_.lower())
@@ -504,12 +532,16 @@ class CasualtiesComponent:
     def phrase_tokens(self, m: Mention) -> list[Token]:
         """The tokens of the counted phrase, where a country word names whose people they were."""
         tokens: list[Token] = []
-        roots = [m.number, *([m.noun] if m.noun is not None else []), *([m.toll] if m.toll is not None else [])]
-        for root in roots:
+        for root in (m.number, *([m.noun] if m.noun is not None else [])):
             tokens.append(root)
             for child in root.children:
-                if child.dep_ not in EVIDENCE_BREAKS and child.dep_ not in ("acl",):
-                    tokens.extend(child.subtree)
+                if child.dep_ in EVIDENCE_BREAKS or child.dep_ == "acl":
+                    continue
+                if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
+                    continue
+                tokens.extend(child.subtree)
+        if m.toll is not None:  # "Armenia's death toll", "their military death toll", not "the toll from Israeli strikes"
+            tokens.extend(t for c in m.toll.children if c.dep_ in MODIFIER_DEPS for t in c.subtree)
         return tokens
 
     def side(self, m: Mention, context: Context, claim: int | None) -> tuple[str | None, bool]:
@@ -527,6 +559,17 @@ class CasualtiesComponent:
                 return speaker, True
         if m.inherited:
             return None, False
+        if m.population in ("civilian", "any") and m.cue:
+            # civilians are counted where they died: "nine civilians were killed in Azerbaijan"
+            places = {
+                c
+                for prep in m.cue[0].children
+                if prep.dep_ == "prep" and prep.lower_ == "in"
+                for t in prep.children
+                if t.dep_ == "pobj" and (c := country_name_of(t)) is not None
+            }
+            if len(places) == 1:
+                return places.pop(), False
         agent = agent_country(m)
         if agent is None and claim is not None and m.cue and m.cue[0].lemma_.lower() in ("neutralise", "neutralize"):
             agent = context.claimant_country(claim)
@@ -744,6 +787,22 @@ class Context:
         return False
 
 
+def date_like(token: Token) -> bool:
+    """A number the model tagged as a date, time, money, percent or measure that really is one: its entity has a
+    year, a month or weekday, or a unit of time or money ("Between 10 and 15 civilians" is sometimes tagged DATE)."""
+    if token.ent_type_ != "DATE":
+        return True
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return True
+    for t in ent:
+        if t.is_digit and len(t.text) == 4:
+            return True
+        if t.lower_.rstrip("s") in TIME_WORDS or t.ent_iob_ and t.is_title and t.lower_ in TIME_WORDS:
+            return True
+    return False
+
+
 def qualified(figure: numbers.Figure, rule: str) -> numbers.Figure:
     """A figure under a qualifier ("at least 11", "over 550", "about 110", "more than dozens")."""
     if figure.vague:
@@ -773,12 +832,19 @@ def country_of(token: Token) -> str | None:
     return word.iso3 if word is not None else None
 
 
+def country_name_of(token: Token) -> str | None:
+    """The ISO3 country a token names by its name (not a demonym or a capital): "in Azerbaijan"."""
+    word = countries.lookup(token.text) if token.pos_ == "PROPN" else None
+    return word.iso3 if word is not None and word.kind == "name" else None
+
+
 def under_since(span: SpacySpan) -> bool:
     """A date introduced by "since" (the start of a running total, not the date of a figure)."""
+    if any(t.lower_ in ("past", "last") for t in span):
+        return True  # "over the past three days": the window of a running total
     root = span.root
-    for token in (root, root.head, root.head.head):
-        if token.lower_ in ("since", "past", "last") and token.i < span.end:
-            return True
+    if root.dep_ == "pobj" and root.head.lower_ == "since":
+        return True
     return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
 
 

@@ -1,0 +1,151 @@
+"""Casualties: outcome, population, side, scope, history, date and claimant of each figure."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from fogofwar.pipeline.casualties import CasualtiesComponent
+from fogofwar.record import Actor, Claim, Span, When
+
+
+def only(record, low):
+    found = [c for c in record.casualties if low in (c.low, c.high)]
+    assert len(found) == 1, [(c.low, c.high, c.outcome) for c in record.casualties]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "outcome"),
+    [
+        ("Russian missiles killed at least 23 civilians in Kharkiv on Tuesday.", 23, "killed"),
+        ("Nearly 80 soldiers died in the ambush near Bakhmut.", 80, "killed"),
+        ("Twelve fighters lost their lives in the clashes.", 12, "killed"),
+        ("The 1990s war claimed 30,000 lives.", 30000, "killed"),
+        ("Forty Palestinians were injured in the raid on Jenin.", 40, "wounded"),
+        ("Azerbaijani forces neutralised 10 soldiers near Fizuli.", 10, "killed_or_wounded"),
+        ("The army said 5 soldiers were killed or wounded in the attack.", 5, "killed_or_wounded"),
+        ("The strike caused 14 casualties among the crew.", 14, "killed_or_wounded"),
+        ("Three Syrian soldiers were captured by rebels near Idlib.", 3, "captured"),
+        ("More than 2,000 people were displaced by the fighting in Darfur.", 2001, "displaced"),
+        ("The Red Cross said 300 people were missing after the battle.", 300, "missing"),
+        ("Two Hamas fighters were martyred in the Israeli strike, the group said.", 2, "killed"),
+    ],
+)
+def test_casualties_outcome(annotate, text, low, outcome):
+    assert only(annotate(text), low).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "population"),
+    [
+        ("At least 29 Syrian rebels were killed in clashes with regime troops.", 29, "military"),
+        ("Four servicemen died when their vehicle hit a mine.", 4, "military"),
+        ("An airstrike killed nine children in a school in Gaza.", 9, "civilian"),
+        ("Seven residents were wounded by shelling in Donetsk.", 7, "civilian"),
+        ("The overall death toll rose to 95 on Tuesday.", 95, "any"),
+        ("Sixty people were killed in the bombing of the market.", 60, "any"),
+        ("The army said its military death toll had risen to 84.", 84, "military"),
+    ],
+)
+def test_casualties_population(annotate, text, low, population):
+    assert only(annotate(text), low).population == population
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "side"),
+    [
+        ("Over 550 Armenian troops were destroyed, Baku said.", 551, "ARM"),
+        ("Nine civilians were killed in Azerbaijan.", 9, "AZE"),
+        ("Armenia's Defence Ministry reported that 26 of its troops were killed.", 26, "ARM"),
+        ("Ukraine's army said 40 Russian soldiers were killed near Bakhmut.", 40, "RUS"),
+        # the agent is not the victim: in a two-sided war the figure is the other side's
+        (
+            "Armenian forces shelled the town. Azerbaijani jets and troops destroyed a convoy and "
+            "neutralised 10 soldiers near Fizuli.",
+            10,
+            "ARM",
+        ),
+        # a toll covering both sides has no side; the cause ("Israeli strikes") is not the side
+        ("The death toll from Israeli strikes has risen to 1,200.", 1200, None),
+        ("Clashes between Armenian and Azerbaijani troops killed 20 soldiers.", 20, None),
+    ],
+)
+def test_casualties_side(annotate, text, low, side):
+    assert only(annotate(text), low).side == side
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "scope"),
+    [
+        ("The overall death toll rises to 95 since violence broke out over the weekend.", 95, "cumulative"),
+        ("Armenia said 26 of its troops were killed on Monday, bringing their military death toll to 84.", 84, "cumulative"),
+        ("Armenia said 26 of its troops were killed on Monday, bringing their military death toll to 84.", 26, "incident"),
+        ("The war in Sudan has so far killed more than 12,000 people.", 12001, "cumulative"),
+        ("The overall death toll includes at least 11 civilians killed.", 11, "cumulative"),
+        ("An airstrike killed twelve soldiers near Raqqa.", 12, "incident"),
+        ("Five civilians were killed in shelling of Stepanakert on Sunday.", 5, "incident"),
+        ("Hamas says the death toll in Gaza has reached 8,000.", 8000, "cumulative"),
+    ],
+)
+def test_casualties_scope(annotate, text, low, scope):
+    assert only(annotate(text), low).scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "historical"),
+    [
+        ("Relations have been tense since a 1990s war that claimed 30,000 lives.", 30000, True),
+        ("In April 2016, around 110 people were killed in four days of fighting.", 121, True),
+        ("The worst fighting since 2016 has killed 95 people.", 95, False),
+        ("Shelling killed 5 civilians in Tartar on Tuesday.", 5, False),
+    ],
+)
+def test_casualties_historical(annotate, text, low, historical):
+    assert only(annotate(text, published="2020-09-29"), low).historical is historical
+
+
+def test_casualties_as_of_from_dates(annotate_doc, annotator):
+    """as_of is the date expression of the figure's sentence (read from doc._.dates, set here by hand)."""
+    doc = annotate_doc("Far away, peace. On Monday, Armenia's ministry reported that 26 of its troops were killed.")
+    monday = doc.text.index("On Monday")
+    doc._.dates = [When("On Monday", "2020-09-28", "day", Span(monday, monday + 9))]
+    doc = CasualtiesComponent(annotator.nlp)(doc)
+    assert [c.as_of.value if c.as_of else None for c in doc._.casualties] == ["2020-09-28"]
+
+
+def test_casualties_claimant_is_innermost_claim(annotate_doc, annotator):
+    """The claim whose content holds the figure (the innermost of nested ones), and "its" = the claimant's side."""
+    text = (
+        "Russian media reported that the ministry said 26 of its servicemen were killed. "
+        "Shelling killed 4 people in Kherson."
+    )
+    doc = annotate_doc(text)
+    outer = Span(text.index("the ministry"), text.index("killed.") + 6)
+    inner = Span(text.index("26 of"), text.index("killed.") + 6)
+    actors = [
+        Actor("Russian media", "Russian media", "media", (Span(0, 13),), country="RUS"),
+        Actor("the ministry", "Ukrainian Defence Ministry", "military", (Span(outer.start, outer.start + 12),), "UKR"),
+    ]
+    doc._.actors = actors
+    doc._.claims = [
+        Claim(source=0, cue="reported", polarity="assert", content=outer, evidence=outer),
+        Claim(source=1, cue="said", polarity="assert", content=inner, evidence=inner),
+    ]
+    doc = CasualtiesComponent(annotator.nlp)(doc)
+    by_low = {c.low: c for c in doc._.casualties}
+    assert by_low[26].claim == 1 and by_low[26].side == "UKR"
+    assert by_low[4].claim is None  # narration
+
+
+def test_casualties_figure_in_denied_claim_links_the_denial(annotate_doc, annotator):
+    text = "Armenia denied that 500 of its soldiers were killed."
+    doc = annotate_doc(text)
+    content = Span(text.index("500"), len(text) - 1)
+    doc._.actors = [Actor("Armenia", "Armenia", "government", (Span(0, 7),), country="ARM")]
+    doc._.claims = [Claim(source=0, cue="denied", polarity="deny", content=content, evidence=content)]
+    doc = CasualtiesComponent(annotator.nlp)(doc)
+    (casualty,) = doc._.casualties
+    assert casualty.claim == 0 and doc._.claims[casualty.claim].polarity == "deny"
+    assert dataclasses.replace(casualty, confidence=1.0).side == "ARM"
