@@ -68,7 +68,7 @@ LOSS_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
 
 #: Labels that join a figure to an earlier one it breaks down ("nine ... and two", "with nine", "including 5").
 JOINING_DEPS = frozenset({"conj", "appos"})
-JOINING_PREPS = frozenset({"with", "including", "among", "of"})
+JOINING_PREPS = frozenset({"with", "including", "among"})
 
 #: Children of a counted phrase's head that tell another clause or another figure, left out of its evidence.
 EVIDENCE_BREAKS = frozenset({"conj", "cc", "relcl", "advcl", "punct", "parataxis", "appos"})
@@ -205,7 +205,7 @@ class CasualtiesComponent:
             "NUMBER",
             [[{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "and"}, {"LIKE_NUM": True, "OP": "+"}]],
         )
-        self.numbers.add("NUMBER", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["dozen", "hundred"]}}]])
+        self.numbers.add("NUMBER", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["dozen", "hundred", "thousand", "million"]}}]])
         self.numbers.add("NUMBER", [[{"LIKE_NUM": True, "OP": "+"}]])
         self.numbers.add(
             "RANGE",
@@ -437,7 +437,7 @@ class CasualtiesComponent:
         outcomes = {found}
         either = any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children)
         for child in token.children:
-            if child.dep_ == "conj" and not either and any(t.like_num for t in child.subtree):
+            if child.dep_ == "conj" and not either and self.own_argument(child):
                 continue  # "16 were killed and 26 wounded": two figures, each with its own outcome
             if child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ == "including"):
                 for t in child.subtree:
@@ -449,6 +449,12 @@ class CasualtiesComponent:
         if len(outcomes) > 1 and outcomes <= {"killed", "wounded", "killed_or_wounded"}:
             return "killed_or_wounded"
         return found
+
+    def own_argument(self, verb: Token) -> bool:
+        """A coordinated verb with its own figure or argument ("killing 32 people, wounding dozens")."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in verb.children):
+            return True
+        return any(t.like_num or t.lower_ in numbers.vague() for t in verb.subtree)
 
     def speech_claim(self, token: Token) -> bool:
         """A "claim" that is a speech verb, not "claimed N lives"."""
@@ -490,14 +496,16 @@ class CasualtiesComponent:
             return None
         earlier = previous[-1]
         if head.dep_ in JOINING_DEPS:
-            target = head.head
             for p in previous:
-                if p.head is not None and p.head.i == target.i:
+                if head.head.i in (p.number.i, *((p.head.i,) if p.head is not None else ())):
                     return p
         if head.dep_ == "pobj" and head.head.lower_ in JOINING_PREPS:
-            return earlier
-        if head.dep_ in ("conj", "appos", "npadvmod") or head.head.i == (earlier.head.i if earlier.head else -1):
-            return earlier
+            governor = head.head.head
+            near = {earlier.number.i, *(t.i for t in earlier.cue)}
+            if earlier.head is not None:
+                near.update((earlier.head.i, earlier.head.head.i))
+            if governor.i in near:
+                return earlier
         return None
 
     # -- the record ------------------------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""Casualty figures against the crowdsourced counts of FA-KES (../shared/eval/fa-kes/fakes-dev.csv).
+
+Each FA-KES row is one article on a Syrian-war incident, with crowd workers' counts of the people killed in it:
+``nb_civilians`` (children and women included), ``nb_noncivilians``, ``nb_children``, ``nb_women``. fogofwar gives
+every figure of the article; the comparison reduces them to one number per field, as a reader of the article would:
+
+- only ``killed`` figures that are not ``historical`` count ("Hundreds died in Ghouta in 2013" is not the incident);
+- a figure's point value is its stated number: low = high -> that; an open bound (at least 29 -> 29/null, nearly
+  80 -> null/80) -> the bound; "about 110" (99/121) -> the midpoint;
+- ``total`` (gold: nb_civilians + nb_noncivilians) = the **largest** such figure of any population, the article's
+  headline toll; ``total_sum`` is the alternative reading, the sum of the distinct incident figures (not the ones
+  that break an earlier figure down, nor cumulative tolls), reported to show why the largest is the better rule;
+- ``civilians`` = the largest civilian figure; if the article has none and no military one either, its largest
+  ``any`` figure ("58 people were killed" - crowd workers counted such victims as civilians); else 0;
+- ``noncivilians`` = the largest military figure, else 0;
+- ``children`` / ``women`` = the largest figure whose evidence names children / women, else 0.
+
+Reports, per field, exact-match rate, within-10% rate and mean absolute error, over all articles and over those
+whose gold count is not zero (where a silent extractor cannot score by saying nothing); writes
+evaluation/results/casualties.json with the disagreements for inspection.
+
+Usage: PYTHONPATH=src python evaluation/casualties.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from fogofwar.pipeline import Annotator
+from fogofwar.pipeline.casualties import INHERITED_CONFIDENCE
+from fogofwar.read import parse_text
+from fogofwar.record import Casualty
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval" / "fa-kes" / "fakes-dev.csv"
+RESULT = ROOT / "evaluation" / "results" / "casualties.json"
+
+#: Relative error within which a predicted count is "close" (crowd counts of one incident often differ by a few).
+CLOSE = 0.10
+
+#: Disagreements kept in the JSON for inspection.
+MAX_LISTED = 60
+
+FIELDS = ("total", "total_largest", "total_sum", "civilians", "noncivilians", "children", "women")
+CHILD = re.compile(r"\b(child|children|kids?|minors?|boys?|girls?|bab(y|ies)|infants?)\b", re.IGNORECASE)
+WOMAN = re.compile(r"\b(wom[ae]n|mothers?|girls?)\b", re.IGNORECASE)
+
+
+def point(c: Casualty) -> int:
+    """The stated number of a figure (see the module docstring)."""
+    if c.low is not None and c.high is not None:
+        return round((c.low + c.high) / 2)
+    return c.low if c.low is not None else (c.high or 0)
+
+
+def predict(casualties: list[Casualty], text: str) -> dict[str, int]:
+    """Reduce an article's figures to the FA-KES fields."""
+    killed = [c for c in casualties if c.outcome == "killed" and not c.historical]
+    by_pop = {pop: [point(c) for c in killed if c.population == pop] for pop in ("civilian", "military", "any")}
+    civilians = max(by_pop["civilian"], default=0)
+    if not by_pop["civilian"] and not by_pop["military"]:
+        civilians = max(by_pop["any"], default=0)
+    incidents = [point(c) for c in killed if c.scope == "incident" and c.confidence > INHERITED_CONFIDENCE]
+    incident = [point(c) for c in killed if c.scope == "incident"]
+    named = [(c, text[c.evidence.start : c.evidence.end]) for c in killed]
+    return {
+        "total": max(incident or [point(c) for c in killed], default=0),
+        "total_largest": max((point(c) for c in killed), default=0),
+        "total_sum": sum(incidents),
+        "civilians": civilians,
+        "noncivilians": max(by_pop["military"], default=0),
+        "children": max((point(c) for c, t in named if CHILD.search(t)), default=0),
+        "women": max((point(c) for c, t in named if WOMAN.search(t)), default=0),
+    }
+
+
+def gold_of(row: dict[str, str]) -> dict[str, int]:
+    civilians, noncivilians = int(row["nb_civilians"] or 0), int(row["nb_noncivilians"] or 0)
+    return {
+        "total": civilians + noncivilians,
+        "total_sum": civilians + noncivilians,
+        "total_largest": civilians + noncivilians,
+        "civilians": civilians,
+        "noncivilians": noncivilians,
+        "children": int(row["nb_children"] or 0),
+        "women": int(row["nb_women"] or 0),
+    }
+
+
+def iso(date: str) -> str | None:
+    try:
+        return datetime.strptime(date, "%m/%d/%y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def rates(pairs: list[tuple[int, int]]) -> dict[str, float]:
+    n = len(pairs)
+    if not n:
+        return {"n": 0, "exact": 0.0, "within_10pct": 0.0, "mae": 0.0}
+    exact = sum(g == p for g, p in pairs) / n
+    close = sum(abs(g - p) <= CLOSE * max(g, 1) for g, p in pairs) / n
+    mae = sum(abs(g - p) for g, p in pairs) / n
+    return {"n": n, "exact": round(exact, 3), "within_10pct": round(close, 3), "mae": round(mae, 2)}
+
+
+def main() -> int:
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    annotator = Annotator()
+    articles = [parse_text(r["article_content"], path=r["unit_id"], published=iso(r["date"])) for r in rows]
+    table: dict[str, dict[str, dict[str, float]]] = {}
+    pairs: dict[str, list[tuple[int, int]]] = {f: [] for f in FIELDS}
+    disagreements = []
+    for row, (article, doc) in zip(rows, annotator.docs(articles), strict=True):
+        gold = gold_of(row)
+        predicted = predict(list(doc._.casualties or ()), article.text)
+        for f in FIELDS:
+            pairs[f].append((gold[f], predicted[f]))
+        if predicted["total"] != gold["total"]:
+            figures = [
+                f"{article.text[c.evidence.start : c.evidence.end]!r} {c.low}-{c.high} {c.outcome} {c.population}"
+                f"{' hist' if c.historical else ''}"
+                for c in doc._.casualties or ()
+            ]
+            disagreements.append(
+                {
+                    "id": row["unit_id"],
+                    "title": row["article_title"],
+                    "gold": gold,
+                    "predicted": predicted,
+                    "figures": figures[:8],
+                }
+            )
+    for f in FIELDS:
+        table[f] = {"all": rates(pairs[f]), "gold_nonzero": rates([(g, p) for g, p in pairs[f] if g > 0])}
+    result = {
+        "articles": len(rows),
+        "rule": "largest non-historical killed figure per field (see evaluation/casualties.py)",
+        "fields": table,
+        "disagreements_total": len(disagreements),
+        "disagreements": disagreements[:MAX_LISTED],
+    }
+    RESULT.parent.mkdir(parents=True, exist_ok=True)
+    RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(rows)} FA-KES articles; killed counts, largest non-historical figure per field")
+    print(f"{'field':<13} {'n':>4} {'exact':>6} {'<=10%':>6} {'MAE':>8} | {'n(g>0)':>6} {'exact':>6} {'<=10%':>6} {'MAE':>8}")
+    for f, v in table.items():
+        a, nz = v["all"], v["gold_nonzero"]
+        print(
+            f"{f:<13} {a['n']:>4} {a['exact']:>6.3f} {a['within_10pct']:>6.3f} {a['mae']:>8.2f} | "
+            f"{nz['n']:>6} {nz['exact']:>6.3f} {nz['within_10pct']:>6.3f} {nz['mae']:>8.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
