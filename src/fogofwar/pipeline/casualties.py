@@ -349,7 +349,8 @@ class CasualtiesComponent:
         w = self.words
         head = m.head
         assert head is not None
-        for token in (m.number, *([m.noun] if m.noun is not None else []), head):
+        described = [m.number.head] if m.number.dep_ == "nummod" and m.noun is None else []  # "40 dead"
+        for token in (m.number, *([m.noun] if m.noun is not None else []), head, *described):
             found = self.outcome_word(token)
             if found is not None:
                 m.outcome, m.cue = found, [token]
@@ -388,6 +389,9 @@ class CasualtiesComponent:
             if governor.lemma_.lower() in w.toll:
                 self.toll(m, governor)
                 m.cue = [governor, prep]
+                return
+            if prep.lower_ == "of" and governor.pos_ == "NOUN" and self.outcome_word(governor) is not None:
+                m.outcome, m.cue = self.outcome_word(governor), [governor, prep]  # "the killing of one person"
                 return
             if governor.lemma_.lower() in w.rise:
                 toll = next(
@@ -444,8 +448,6 @@ class CasualtiesComponent:
                     other = self.words.outcome_of.get(t.lemma_.lower())
                     if other in ("killed", "wounded", "killed_or_wounded"):
                         outcomes.add(other)
-            if child.dep_ == "prep" and child.lower_ == "including":
-                outcomes.add("killed_or_wounded")
         if len(outcomes) > 1 and outcomes <= {"killed", "wounded", "killed_or_wounded"}:
             return "killed_or_wounded"
         return found
