@@ -10,7 +10,8 @@ every figure of the article; the comparison reduces them to one number per field
 - ``total`` (gold: nb_civilians + nb_noncivilians) = the **lead figure**: the first such figure in the article
   (the headline or first sentence, which in news style reports the main incident; later figures are background:
   earlier attacks, the war's toll), exact figures before vague ones ("Dozens killed in ..." in the headline is
-  made precise in the body: "at least 73 civilians were killed"). Two alternative readings are reported to show why: ``total_largest`` (the
+  made precise in the body: "at least 73 civilians were killed"). Two alternative readings are reported to show
+  why: ``total_largest`` (the
   largest figure: picks up war-wide tolls and other incidents) and ``total_sum`` (the sum of the incident figures
   that do not break an earlier one down: counts the same dead again when the lead is retold);
 - ``civilians`` = the first civilian figure; if the article has no civilian and no military figure, its first
@@ -153,7 +154,10 @@ def main() -> int:
     RESULT.parent.mkdir(parents=True, exist_ok=True)
     RESULT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(f"{len(rows)} FA-KES articles; killed counts, lead non-historical figure per field")
-    print(f"{'field':<13} {'n':>4} {'exact':>6} {'<=10%':>6} {'MAE':>8} | {'n(g>0)':>6} {'exact':>6} {'<=10%':>6} {'MAE':>8}")
+    print(
+        f"{'field':<13} {'n':>4} {'exact':>6} {'<=10%':>6} {'MAE':>8} | "
+        f"{'n(g>0)':>6} {'exact':>6} {'<=10%':>6} {'MAE':>8}"
+    )
     for f, v in table.items():
         a, nz = v["all"], v["gold_nonzero"]
         print(

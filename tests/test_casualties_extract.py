@@ -80,8 +80,16 @@ def test_casualties_side(annotate, text, low, side):
     ("text", "low", "scope"),
     [
         ("The overall death toll rises to 95 since violence broke out over the weekend.", 95, "cumulative"),
-        ("Armenia said 26 of its troops were killed on Monday, bringing their military death toll to 84.", 84, "cumulative"),
-        ("Armenia said 26 of its troops were killed on Monday, bringing their military death toll to 84.", 26, "incident"),
+        (
+            "Armenia said 26 of its troops were killed on Monday, bringing their military death toll to 84.",
+            84,
+            "cumulative",
+        ),
+        (
+            "Armenia said 26 of its troops were killed on Monday, bringing their military death toll to 84.",
+            26,
+            "incident",
+        ),
         ("The war in Sudan has so far killed more than 12,000 people.", 12001, "cumulative"),
         ("The overall death toll includes at least 11 civilians killed.", 11, "cumulative"),
         ("An airstrike killed twelve soldiers near Raqqa.", 12, "incident"),

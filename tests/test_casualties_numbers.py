@@ -60,7 +60,10 @@ def figures(record):
         ),
         ("A family of five was killed when a shell hit their home in Donetsk.", [(5, 5)]),
         ("A woman and child were injured in the shelling of Tartar.", [(2, 2)]),
-        ("Sixteen people were killed and twenty-six wounded in an attack on a market in El Fasher.", [(16, 16), (26, 26)]),
+        (
+            "Sixteen people were killed and twenty-six wounded in an attack on a market in El Fasher.",
+            [(16, 16), (26, 26)],
+        ),
         ("Dozens of Houthi fighters were killed in clashes near Marib.", [(24, None)]),
         ("About 110 people were killed in the fighting in April 2016.", [(99, 121)]),
         # a year, an age, a percentage and a distance are not casualty figures

@@ -109,6 +109,10 @@ VAGUE_CONFIDENCE = 0.7
 MAX_OF_TOKENS = 6
 
 
+#: A figure found by a matcher: token start, end, the figure, and whether it is a counted phrase ("a family of five").
+Found = tuple[int, int, numbers.Figure, bool]
+
+
 @cache
 def lexicon() -> dict[str, Any]:
     """The component's word lists (``data/casualties.json``)."""
@@ -205,7 +209,8 @@ class CasualtiesComponent:
             "NUMBER",
             [[{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "and"}, {"LIKE_NUM": True, "OP": "+"}]],
         )
-        self.numbers.add("NUMBER", [[{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["dozen", "hundred", "thousand", "million"]}}]])
+        scale = {"LOWER": {"IN": ["dozen", "hundred", "thousand", "million"]}}
+        self.numbers.add("NUMBER", [[{"LOWER": {"IN": ["a", "an"]}}, scale]])
         self.numbers.add("NUMBER", [[{"LIKE_NUM": True, "OP": "+"}]])
         self.numbers.add(
             "RANGE",
@@ -244,48 +249,55 @@ class CasualtiesComponent:
     # -- finding figures -------------------------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[Mention]:
-        """Every figure in the doc: number runs, ranges, vague quantities and counted phrases, longest first."""
-        found: list[tuple[int, int, numbers.Figure]] = []
+        """Every figure in the doc: number runs, ranges, vague quantities and counted phrases, longest first,
+        each with the qualifier just before it."""
+        found = longest([*self.number_figures(doc), *self.phrase_figures(doc)])
+        qualifier_ends = {end: (start, doc[start:end].text.lower()) for _, start, end in self.qualifiers(doc)}
+        rules = lexicon()["numbers"]["qualifiers"]
+        mentions = []
+        for start, end, figure, counted in found:
+            first, stated = start, figure
+            if start in qualifier_ends and figure.qualifier in (None, "vague"):
+                first, cue = qualifier_ends[start]
+                stated = qualified(figure, rules[cue])
+            span = doc[first:end]
+            number = next((t for t in reversed(span) if t.like_num or t.lower_ in numbers.vague()), span[-1])
+            if counted or stated.qualifier == "range":
+                number = span.root  # "a family of five": the family; "between 10 and 15": the first number
+            mentions.append(Mention(span=span, number=number, figure=stated))
+        return mentions
+
+    def number_figures(self, doc: Doc) -> list[Found]:
+        """Number runs and ranges, leaving out dates, times, money, percentages, measures and ages."""
+        found: list[Found] = []
         for match_id, start, end in self.numbers(doc):
-            label = doc.vocab.strings[match_id]
             span = doc[start:end]
             if any(t.ent_type_ in NOT_COUNTS and date_like(t) for t in span) or not self.countable(span):
                 continue
-            if label == "RANGE":
+            if doc.vocab.strings[match_id] == "RANGE":
                 figure = numbers.parse_figure(span.text)
             else:
                 value = numbers.word_value([t.text for t in span if t.text != "-"])
                 figure = None if value is None else numbers.Figure(low=value, high=value, value=value)
             if figure is not None:
-                found.append((start, end, figure))
+                found.append((start, end, figure, False))
+        return found
+
+    def phrase_figures(self, doc: Doc) -> list[Found]:
+        """Vague quantities ("dozens") and counted phrases ("a woman and child", "a family of five")."""
+        found: list[Found] = []
         for match_id, start, end in self.phrases(doc):
             text = doc[start:end].text.lower()
             if doc.vocab.strings[match_id] == "PAIR":
                 value = lexicon()["numbers"]["pairs"][text]
-                found.append((start, end, numbers.Figure(low=value, high=value, value=value)))
-            else:
-                vague = numbers.vague_figure(text)
-                if vague is not None:
-                    found.append((start, end, vague))
+                found.append((start, end, numbers.Figure(low=value, high=value, value=value), True))
+            elif (vague := numbers.vague_figure(text)) is not None:
+                found.append((start, end, vague, False))
         for _, start, end in self.family(doc):
             value = numbers.word_value([doc[end - 1].text])
             if value is not None:
-                found.append((start, end, numbers.Figure(low=value, high=value, value=value)))
-        found = longest(found)
-        qualifier_ends = {end: (start, doc[start:end].text.lower()) for _, start, end in self.qualifiers(doc)}
-        rules = lexicon()["numbers"]["qualifiers"]
-        mentions = []
-        for start, end, figure in found:
-            if start in qualifier_ends and figure.qualifier in (None, "vague"):
-                q_start, cue = qualifier_ends[start]
-                figure = qualified(figure, rules[cue])
-                start = q_start
-            span = doc[start:end]
-            number = next((t for t in reversed(span) if t.like_num or t.lower_ in numbers.vague()), span[-1])
-            if span[-1].lower_ in ("child", "son", "wife", "five") or figure.qualifier == "range":
-                number = span.root
-            mentions.append(Mention(span=span, number=number, figure=figure))
-        return mentions
+                found.append((start, end, numbers.Figure(low=value, high=value, value=value), True))
+        return found
 
     def countable(self, span: SpacySpan) -> bool:
         """Numbers that can be counts: not years in a date, not ages ("12-year-old"), not times or measures."""
@@ -346,61 +358,70 @@ class CasualtiesComponent:
 
     def outcome(self, m: Mention) -> None:
         """Find the outcome word of a figure: on the counted phrase, its verb, or the toll it brings a count to."""
-        w = self.words
-        head = m.head
-        assert head is not None
+        _ = self.outcome_on_phrase(m) or self.outcome_on_verb(m) or self.outcome_on_toll(m)
+
+    def outcome_on_phrase(self, m: Mention) -> bool:
+        """An outcome word on the counted phrase: "22 dead", "14 casualties", "11 civilians killed"."""
+        assert m.head is not None
         described = [m.number.head] if m.number.dep_ == "nummod" and m.noun is None else []  # "40 dead"
-        for token in (m.number, *([m.noun] if m.noun is not None else []), head, *described):
+        for token in (m.number, *([m.noun] if m.noun is not None else []), m.head, *described):
             found = self.outcome_word(token)
             if found is not None:
                 m.outcome, m.cue = found, [token]
-                if token.lemma_.lower() in w.toll:
+                if token.lemma_.lower() in self.words.toll:
                     self.toll(m, token)
-                break
+                return True
             for child in token.children:
                 if child.dep_ in ("amod", "acl", "relcl", "compound", "advmod") and child.i not in m.span_range():
                     found = self.outcome_word(child)
                     if found is not None and not self.speech_claim(child):
                         m.outcome, m.cue = self.with_alternatives(child, found), [child]
-                        return
-        if m.outcome is not None:
-            return
-        # the verb the phrase is an argument of: "were killed", "neutralised 10 soldiers", "died"
-        verb = head.head if head.dep_ in ARGUMENT_DEPS and head.head.i != head.i else None
-        if head.dep_ == "pobj" and head.head.dep_ == "agent":
-            verb = None
-        if verb is not None and verb.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            found = self.verb_outcome(verb, head)
-            if found is not None:
-                m.outcome = self.with_alternatives(verb, found)
-                m.cue = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"))]
-                return
-        # a toll brought to the figure: "death toll rises to 95", "bringing their toll to 84", "toll of 70"
+                        return True
+        return False
+
+    def outcome_on_verb(self, m: Mention) -> bool:
+        """The verb the phrase is an argument of: "were killed", "neutralised 10 soldiers", "died"."""
+        head = m.head
+        assert head is not None
+        if head.dep_ not in ARGUMENT_DEPS or head.head.i == head.i:
+            return False
+        verb = head.head
+        if verb.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            return False
+        found = self.verb_outcome(verb, head)
+        if found is None:
+            return False
+        m.outcome = self.with_alternatives(verb, found)
+        m.cue = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"))]
+        return True
+
+    def outcome_on_toll(self, m: Mention) -> bool:
+        """A toll brought to the figure: "death toll rises to 95", "bringing their toll to 84", "the toll has
+        reached 8,000", "a toll of 70", or a harm noun: "the killing of one person"."""
+        w = self.words
+        head = m.head
+        assert head is not None
+        toll: Token | None = None
         if head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in (*w.rise, "be"):
-            # "the death toll has reached 8,000", "the toll is 95"
             toll = next((c for c in head.head.children if c.dep_ == "nsubj" and self.is_toll(c)), None)
-            if toll is not None:
-                self.toll(m, toll)
-                m.cue = [toll, head.head]
-                return
-        if head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "of"):
+            cue = [head.head]
+        elif head.dep_ == "pobj" and head.head.lower_ in ("to", "at", "of"):
             prep = head.head
             governor = prep.head
+            cue = [governor, prep]
             if governor.lemma_.lower() in w.toll:
-                self.toll(m, governor)
-                m.cue = [governor, prep]
-                return
-            if prep.lower_ == "of" and governor.pos_ == "NOUN" and self.outcome_word(governor) is not None:
-                m.outcome, m.cue = self.outcome_word(governor), [governor, prep]  # "the killing of one person"
-                return
-            if governor.lemma_.lower() in w.rise:
-                toll = next(
-                    (c for c in governor.children if c.dep_ in ("nsubj", "dobj", "nsubjpass") and self.is_toll(c)),
-                    None,
-                )
-                if toll is not None:
-                    self.toll(m, toll)
-                    m.cue = [toll, governor, prep]
+                toll, cue = governor, [prep]
+            elif prep.lower_ == "of" and governor.pos_ == "NOUN" and self.outcome_word(governor) is not None:
+                m.outcome, m.cue = self.outcome_word(governor), cue
+                return True
+            elif governor.lemma_.lower() in w.rise:
+                deps = ("nsubj", "dobj", "nsubjpass")
+                toll = next((c for c in governor.children if c.dep_ in deps and self.is_toll(c)), None)
+        if toll is None:
+            return False
+        self.toll(m, toll)
+        m.cue = [toll, *cue]
+        return True
 
     def outcome_word(self, token: Token) -> str | None:
         """The outcome a single word says ("dead", "casualties", "killed", "wounded"), or None."""
@@ -411,7 +432,7 @@ class CasualtiesComponent:
             return None
         return self.words.outcome_of.get(lemma) or self.words.outcome_of.get(lower)
 
-    def verb_outcome(self, verb: Token, arg: Token) -> str | None:
+    def verb_outcome(self, verb: Token, arg: Token) -> str | None:  # noqa: PLR0911 - one return per verb pattern
         """The outcome a verb says of its argument, with "lost their lives" / "claimed N lives" read as killed."""
         lemma = verb.lemma_.lower()
         if arg.lemma_.lower() == "life" and lemma in ("lose", "claim", "take", "cost"):
@@ -550,11 +571,13 @@ class CasualtiesComponent:
                 if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
                     continue
                 tokens.extend(child.subtree)
-        if m.toll is not None:  # "Armenia's death toll", "their military death toll", not "the toll from Israeli strikes"
+        if (
+            m.toll is not None
+        ):  # "Armenia's death toll", "their military death toll", not "the toll from Israeli strikes"
             tokens.extend(t for c in m.toll.children if c.dep_ in MODIFIER_DEPS for t in c.subtree)
         return tokens
 
-    def side(self, m: Mention, context: Context, claim: int | None) -> tuple[str | None, bool]:
+    def side(self, m: Mention, context: Context, claim: int | None) -> tuple[str | None, bool]:  # noqa: PLR0911 - per cue
         """The ISO3 country whose people the figure counts (see the module docstring), and whether it was read
         from a possessive of the speaker."""
         tokens = self.phrase_tokens(m)
@@ -587,7 +610,7 @@ class CasualtiesComponent:
             return context.other_side(agent), False
         return None, False
 
-    def scope(self, m: Mention) -> str:
+    def scope(self, m: Mention) -> str:  # noqa: PLR0911 - one return per rule, in the order they apply
         """incident or cumulative (see the module docstring) for a figure not brought to by a toll."""
         w = self.words
         sent = m.span.sent
@@ -612,9 +635,9 @@ class CasualtiesComponent:
                 return "incident"
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.ent_type_ in PLACE_LABELS:
                 return "incident"
-        if verb.pos_ == "VERB" and any(c.dep_ in ("nsubj",) for c in verb.children) and m.head is not None:
-            if m.head.dep_ in ("dobj", "obj"):
-                return "incident"  # an agent did it: "an airstrike killed twelve soldiers"
+        agent = verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
+        if agent and m.head is not None and m.head.dep_ in ("dobj", "obj"):
+            return "incident"  # an agent did it: "an airstrike killed twelve soldiers"
         if m.head is not None and m.head.lower_ in w.incident_times:
             return "incident"
         return "cumulative"
@@ -629,7 +652,13 @@ class CasualtiesComponent:
         """The item a noun names ("armoured vehicle"), looking through a collective ("a convoy of X")."""
         if noun.lemma_.lower() in self.words.collectives:
             pobj = next(
-                (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                (
+                    g
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
                 None,
             )
             if pobj is not None:
@@ -666,20 +695,28 @@ class CasualtiesComponent:
         outcome, verb = self.loss_outcome(m.noun)
         if outcome is None or verb is None:
             return None
-        return self.make_loss(m.noun, verb, outcome, m.figure.low, m.figure.high, context, [*m.span])
+        return self.make_loss(m.noun, verb, outcome, context, low=m.figure.low, high=m.figure.high, extra=[*m.span])
 
     def make_loss(
         self,
         noun: Token,
         verb: Token,
         outcome: str,
+        context: Context,
+        *,
         low: int | None,
         high: int | None,
-        context: Context,
         extra: Iterable[Token] = (),
     ) -> Loss:
+        """The Loss record of an item noun acted on by a verb: item, count, side (the demonym on the item, the
+        speaker for "our tanks", else the agent's opponent in a two-sided war), outcome, claim."""
         item, item_noun = self.item_name(noun)
-        tokens = [verb, noun, *extra, *(t for t in noun.subtree if t.dep_ not in ("acl", "relcl") and t.i >= noun.i - 4)]
+        tokens = [
+            verb,
+            noun,
+            *extra,
+            *(t for t in noun.subtree if t.dep_ not in ("acl", "relcl") and t.i >= noun.i - 4),
+        ]
         tokens = [t for t in tokens if t.i <= max(noun.i, item_noun.i) and t.i >= min(verb.i, noun.i)]
         evidence = Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
         claim = context.claim_of(evidence, None)
@@ -712,7 +749,8 @@ class CasualtiesComponent:
         for token in doc:
             if token.pos_ != "NOUN" or not self.is_item(token):
                 continue
-            if any(c.dep_ == "nummod" for c in token.children) or token.dep_ == "pobj" and token.head.lower_ == "of":
+            counted = any(c.dep_ == "nummod" for c in token.children)
+            if counted or (token.dep_ == "pobj" and token.head.lower_ == "of"):
                 continue
             outcome, verb = self.loss_outcome(token)
             if outcome is None or verb is None:
@@ -720,7 +758,8 @@ class CasualtiesComponent:
             det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
             collective = token.lemma_.lower() in self.words.collectives
             one = det in ("a", "an", "one") and not collective and token.tag_ != "NNS"
-            loss = self.make_loss(token, verb, outcome, 1 if one else None, 1 if one else None, context)
+            count = 1 if one else None
+            loss = self.make_loss(token, verb, outcome, context, low=count, high=count)
             if loss.evidence not in seen:
                 losses.append(loss)
         return losses
@@ -740,7 +779,10 @@ class Context:
 
     def claim_of(self, evidence: Span, number: SpacySpan | None) -> int | None:
         """The innermost claim whose content holds the evidence (or, failing that, the number itself)."""
-        for start, end in ((evidence.start, evidence.end), *(((number.start_char, number.end_char),) if number else ())):
+        for start, end in (
+            (evidence.start, evidence.end),
+            *(((number.start_char, number.end_char),) if number else ()),
+        ):
             holding = [i for i, c in enumerate(self.claims) if c.content.start <= start and end <= c.content.end]
             if holding:
                 return min(holding, key=lambda i: self.claims[i].content.end - self.claims[i].content.start)
@@ -808,7 +850,7 @@ def date_like(token: Token) -> bool:
     for t in ent:
         if t.is_digit and len(t.text) == 4:
             return True
-        if t.lower_.rstrip("s") in TIME_WORDS or t.ent_iob_ and t.is_title and t.lower_ in TIME_WORDS:
+        if t.lower_.rstrip("s") in TIME_WORDS:
             return True
     return False
 
@@ -823,14 +865,14 @@ def qualified(figure: numbers.Figure, rule: str) -> numbers.Figure:
     return numbers.Figure(low=low, high=high, value=figure.value, qualifier=rule)
 
 
-def longest(found: list[tuple[int, int, numbers.Figure]]) -> list[tuple[int, int, numbers.Figure]]:
+def longest(found: list[Found]) -> list[Found]:
     """Keep the longest of overlapping matches, in text order."""
-    kept: list[tuple[int, int, numbers.Figure]] = []
+    kept: list[Found] = []
     taken: set[int] = set()
-    for start, end, figure in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-        if taken.isdisjoint(range(start, end)):
-            kept.append((start, end, figure))
-            taken.update(range(start, end))
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if taken.isdisjoint(range(item[0], item[1])):
+            kept.append(item)
+            taken.update(range(item[0], item[1]))
     return sorted(kept, key=lambda f: f[0])
 
 
@@ -881,7 +923,7 @@ def subject_country(verb: Token) -> str | None:
     current = verb
     for _ in range(MAX_AGENT_CLIMB):
         for child in current.children:
-            if child.dep_ == "nsubj" or child.dep_ == "agent":
+            if child.dep_ in ("nsubj", "agent"):
                 found = {c for t in child.subtree if (c := country_of(t)) is not None}
                 return found.pop() if len(found) == 1 else None
         if current.dep_ in ("ccomp", "ROOT") or current.head.i == current.i:
@@ -936,4 +978,3 @@ def evidence_span(m: Mention) -> Span:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens if not t.is_punct or t.i < m.span.end)
     return Span(start, end)
-
