@@ -157,3 +157,91 @@ def test_casualties_figure_in_denied_claim_links_the_denial(annotate_doc, annota
     (casualty,) = doc._.casualties
     assert casualty.claim == 0 and doc._.claims[casualty.claim].polarity == "deny"
     assert dataclasses.replace(casualty, confidence=1.0).side == "ARM"
+
+
+UKRAINE = (
+    "Russian strike on Kharkiv kills 12\n\n"
+    "A Russian missile strike on a residential block in Kharkiv killed 12 people, including two children, and wounded "
+    "45 on Thursday, regional governor Oleh Syniehubov said.\n\n"
+    "Moscow's defence ministry said its forces had destroyed three Ukrainian tanks and killed more than 100 Ukrainian "
+    "servicemen near Avdiivka.\n\n"
+    "The UN says more than 10,000 civilians have been killed in Ukraine since February 2022."
+)
+GAZA = (
+    "Israeli air strikes killed at least 40 Palestinians across the Gaza Strip on Tuesday, the enclave's health "
+    "ministry said, bringing the overall death toll to 30,000.\n\n"
+    "The Israeli military said three of its soldiers were killed in fighting in Khan Younis.\n\n"
+    "A family of six, including four children, was killed when a strike hit their home in Rafah, witnesses said."
+)
+SUDAN = (
+    "An attack by the Rapid Support Forces on the Zamzam displacement camp near El Fasher killed more than 100 "
+    "civilians, including nine aid workers, the UN said on Sunday.\n\n"
+    "The war between the army and the RSF has killed at least 20,000 people since April 2023 and displaced more than "
+    "10 million."
+)
+YEMEN = (
+    "Saudi-led coalition air strikes killed 14 Houthi fighters near Marib, the coalition said.\n\n"
+    "The 2015-2022 war claimed an estimated 150,000 lives."
+)
+SYRIA = (
+    "Government barrel bombs killed 23 civilians, among them seven women, in eastern Aleppo on Saturday, the Syrian "
+    "Observatory for Human Rights said.\n\n"
+    "In 2013, hundreds of civilians died in a sarin attack on Ghouta."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            UKRAINE,
+            [
+                (12, 12, "killed", "any", None, "incident", False),  # the headline
+                (12, 12, "killed", "any", None, "incident", False),
+                (2, 2, "killed", "civilian", None, "incident", False),
+                (45, 45, "wounded", "any", None, "incident", False),
+                (101, None, "killed", "military", "UKR", "incident", False),
+                (10001, None, "killed", "civilian", "UKR", "cumulative", False),
+            ],
+        ),
+        (
+            GAZA,
+            [
+                (40, None, "killed", "any", "PSE", "incident", False),
+                (30000, 30000, "killed", "any", None, "cumulative", False),
+                (3, 3, "killed", "military", "ISR", "incident", False),
+                (6, 6, "killed", "civilian", None, "incident", False),
+                (4, 4, "killed", "civilian", None, "incident", False),
+            ],
+        ),
+        (
+            SUDAN,
+            [
+                (101, None, "killed", "civilian", None, "incident", False),
+                (9, 9, "killed", "civilian", None, "incident", False),
+                (20000, None, "killed", "any", None, "cumulative", False),
+                (10_000_001, None, "displaced", "any", None, "cumulative", False),
+            ],
+        ),
+        (
+            YEMEN,
+            [
+                (14, 14, "killed", "military", None, "incident", False),
+                (135_000, 165_000, "killed", "any", None, "incident", True),  # "an estimated 150,000": +/- 10%
+            ],
+        ),
+        (
+            SYRIA,
+            [
+                (23, 23, "killed", "civilian", None, "incident", False),
+                (7, 7, "killed", "civilian", None, "incident", False),
+                (200, None, "killed", "civilian", None, "incident", True),
+            ],
+        ),
+    ],
+    ids=["ukraine", "gaza", "sudan", "yemen", "syria"],
+)
+def test_casualties_passages_from_other_wars(annotate, text, expected):
+    record = annotate(text, published="2024-03-05")
+    found = [(c.low, c.high, c.outcome, c.population, c.side, c.scope, c.historical) for c in record.casualties]
+    assert found == expected

@@ -60,11 +60,17 @@ TIME_WORDS = frozenset(
     }
 )  # fmt: skip
 
+#: Currency words that make a MONEY entity money.
+CURRENCY_WORDS = frozenset(
+    {"dollar", "dollars", "euro", "euros", "pound", "pounds", "usd", "eur", "lira", "rubles", "roubles", "shekels",
+     "yuan", "riyals", "dinars", "hryvnias", "hryvnia", "manat", "dram", "drams", "sterling", "cents"}
+)  # fmt: skip
+
 #: Dependency labels by which a counted phrase is the subject or object of its verb.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "npadvmod", "appos", "conj"})
 
 #: Labels by which materiel is what a verb acts on ("destroyed four tanks", "two drones were shot down").
-LOSS_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+LOSS_DEPS = frozenset({"dobj", "obj", "nsubjpass", "npadvmod"})
 
 #: Labels that join a figure to an earlier one it breaks down ("nine ... and two", "with nine", "including 5").
 JOINING_DEPS = frozenset({"conj", "appos"})
@@ -232,6 +238,8 @@ class CasualtiesComponent:
         previous: list[Mention] = []
         for mention in mentions:
             self.read(mention, previous)
+            if partitive_whole(mention):
+                continue  # "18 of 22 drones", "14 of the 20 soldiers": the 22 and the 20 are not the figure
             if mention.noun is not None and self.is_item(mention.noun):
                 loss = self.loss(mention, context)
                 if loss is not None:
@@ -633,7 +641,8 @@ class CasualtiesComponent:
             lemma = token.lemma_.lower()
             if lemma in w.incident_nouns or token.lower_ in w.incident_times:
                 return "incident"
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.ent_type_ in PLACE_LABELS:
+            placed = token.ent_type_ in PLACE_LABELS or (token.pos_ == "PROPN" and not token.ent_type_ == "DATE")
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and placed:
                 return "incident"
         agent = verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
         if agent and m.head is not None and m.head.dep_ in ("dobj", "obj"):
@@ -684,7 +693,7 @@ class CasualtiesComponent:
             return None, None
         lemma = verb.lemma_.lower()
         if lemma in ("shoot", "bring", "knock", "blow", "take") and not any(
-            c.dep_ == "prt" and c.lower_ in ("down", "out", "up") for c in verb.children
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "out", "up") for c in verb.children
         ):
             return (None, None) if lemma != "shoot" else ("damaged", verb)
         return self.words.loss_outcome_of.get(lemma), verb
@@ -839,14 +848,26 @@ class Context:
         return False
 
 
+def partitive_whole(m: Mention) -> bool:
+    """The whole of a partitive ("22" in "18 of 22 drones"): its noun follows "of" after another number."""
+    noun = m.noun
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    owner = noun.head.head
+    return owner.i != m.number.i and owner.like_num and m.number.head.i == noun.i
+
+
 def date_like(token: Token) -> bool:
     """A number the model tagged as a date, time, money, percent or measure that really is one: its entity has a
-    year, a month or weekday, or a unit of time or money ("Between 10 and 15 civilians" is sometimes tagged DATE)."""
-    if token.ent_type_ != "DATE":
+    year, a month or weekday, or a unit of time, or a currency ("Between 10 and 15 civilians" is sometimes tagged
+    DATE, "more than 10 million [displaced]" MONEY)."""
+    if token.ent_type_ not in ("DATE", "MONEY"):
         return True
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if ent is None:
         return True
+    if token.ent_type_ == "MONEY":
+        return any(t.is_currency or t.lower_ in CURRENCY_WORDS for t in ent)
     for t in ent:
         if t.is_digit and len(t.text) == 4:
             return True
