@@ -17,7 +17,8 @@ every figure of the article; the comparison reduces them to one number per field
 - ``civilians`` = the first civilian figure; if the article has no civilian and no military figure, its first
   ``any`` figure ("58 people were killed": crowd workers counted such victims as civilians); else 0;
 - ``noncivilians`` = the first military figure, else 0;
-- ``children`` / ``women`` = the first figure whose evidence names children / women, else 0.
+- ``children`` / ``women`` = the first figure whose evidence names children / women before any breakdown ("72
+  people including nine children" counts people; its breakdown "nine children" is a figure of its own), else 0.
 
 Reports, per field, exact-match rate, within-10% rate and mean absolute error, over all articles and over those
 whose gold count is not zero (where a silent extractor cannot score by saying nothing); writes
@@ -52,6 +53,7 @@ MAX_LISTED = 60
 
 FIELDS = ("total", "total_largest", "total_sum", "civilians", "noncivilians", "children", "women")
 CHILD = re.compile(r"\b(child|children|kids?|minors?|boys?|girls?|bab(y|ies)|infants?)\b", re.IGNORECASE)
+BREAKDOWN = re.compile(r"\b(?:including|among|of whom|mostly|mainly)\b|[-–(]", re.IGNORECASE)
 WOMAN = re.compile(r"\b(wom[ae]n|mothers?|girls?)\b", re.IGNORECASE)
 
 
@@ -72,7 +74,8 @@ def predict(casualties: list[Casualty], text: str) -> dict[str, int]:
     if not by_pop["civilian"] and not by_pop["military"]:
         civilians = by_pop["any"][:1]
     incidents = [point(c) for c in killed if c.scope == "incident" and c.confidence > INHERITED_CONFIDENCE]
-    named = [(c, text[c.evidence.start : c.evidence.end]) for c in killed]
+    # what a figure counts, without its breakdown ("72 people including nine children" counts people)
+    named = [(c, BREAKDOWN.split(text[c.evidence.start : c.evidence.end])[0]) for c in killed]
     return {
         "total": point(killed[0]) if killed else 0,
         "total_largest": max((point(c) for c in killed), default=0),
