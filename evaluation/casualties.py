@@ -14,9 +14,9 @@ every figure of the article; the comparison reduces them to one number per field
   why: ``total_largest`` (the
   largest figure: picks up war-wide tolls and other incidents) and ``total_sum`` (the sum of the incident figures
   that do not break an earlier one down: counts the same dead again when the lead is retold);
-- ``civilians`` = the first civilian figure; if the article has no civilian and no military figure, its first
-  ``any`` figure ("58 people were killed": crowd workers counted such victims as civilians); else 0;
-- ``noncivilians`` = the first military figure, else 0;
+- ``civilians`` = the lead figure when it counts civilians or people of any kind ("58 people were killed": crowd
+  workers counted such victims as civilians), else the first civilian figure, else 0;
+- ``noncivilians`` = the lead figure when it counts military people, else the first military figure, else 0;
 - ``children`` / ``women`` = the first figure whose evidence names children / women before any breakdown ("72
   people including nine children" counts people; its breakdown "nine children" is a figure of its own), else 0.
 
@@ -70,9 +70,12 @@ def predict(casualties: list[Casualty], text: str) -> dict[str, int]:
     # an exact figure first: a vague headline ("Dozens killed in ...") is made precise in the body
     killed = sorted(killed, key=lambda c: c.confidence <= VAGUE_CONFIDENCE)
     by_pop = {pop: [point(c) for c in killed if c.population == pop] for pop in ("civilian", "military", "any")}
-    civilians = by_pop["civilian"][:1]
-    if not by_pop["civilian"] and not by_pop["military"]:
-        civilians = by_pop["any"][:1]
+    lead = killed[0] if killed else None
+    if lead is not None and lead.population != "military":
+        civilians = [point(lead)]  # the lead toll: "58 people were killed" are civilians to the crowd workers
+    else:
+        civilians = by_pop["civilian"][:1]
+    military = [point(lead)] if lead is not None and lead.population == "military" else by_pop["military"][:1]
     incidents = [point(c) for c in killed if c.scope == "incident" and c.confidence > INHERITED_CONFIDENCE]
     # what a figure counts, without its breakdown ("72 people including nine children" counts people)
     named = [(c, BREAKDOWN.split(text[c.evidence.start : c.evidence.end])[0]) for c in killed]
@@ -81,7 +84,7 @@ def predict(casualties: list[Casualty], text: str) -> dict[str, int]:
         "total_largest": max((point(c) for c in killed), default=0),
         "total_sum": sum(incidents),
         "civilians": civilians[0] if civilians else 0,
-        "noncivilians": by_pop["military"][0] if by_pop["military"] else 0,
+        "noncivilians": military[0] if military else 0,
         "children": next((point(c) for c, t in named if CHILD.search(t)), 0),
         "women": next((point(c) for c, t in named if WOMAN.search(t)), 0),
     }
