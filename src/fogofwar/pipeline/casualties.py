@@ -379,7 +379,8 @@ class CasualtiesComponent:
                 if token.lemma_.lower() in self.words.toll:
                     self.toll(m, token)
                 return True
-            for child in token.children:
+            # a word after the figure first: in "Seven dead 20 wounded", "dead" belongs to the seven
+            for child in sorted(token.children, key=lambda c: (c.i < m.number.i, abs(c.i - m.number.i))):
                 if child.dep_ in ("amod", "acl", "relcl", "compound", "advmod") and child.i not in m.span_range():
                     found = self.outcome_word(child)
                     if found is not None and not self.speech_claim(child):
