@@ -6,7 +6,8 @@ every figure of the article; the comparison reduces them to one number per field
 
 - only ``killed`` figures that are not ``historical`` count ("Hundreds died in Ghouta in 2013" is not the incident);
 - a figure's point value is its stated number: low = high -> that; an open bound (at least 29 -> 29/null, nearly
-  80 -> null/80) -> the bound; "about 110" (99/121) -> the midpoint;
+  80 -> null/80) -> the bound, except that "more than 30" (31/null) is the 30 the article printed; "about 110"
+  (99/121) -> the midpoint;
 - ``total`` (gold: nb_civilians + nb_noncivilians) = the **lead figure**: the first such figure in the article
   (the headline or first sentence, which in news style reports the main incident; later figures are background:
   earlier attacks, the war's toll), exact figures before vague ones ("Dozens killed in ..." in the headline is
@@ -53,12 +54,15 @@ MAX_LISTED = 60
 
 FIELDS = ("total", "total_largest", "total_sum", "civilians", "noncivilians", "children", "women")
 CHILD = re.compile(r"\b(child|children|kids?|minors?|boys?|girls?|bab(y|ies)|infants?)\b", re.IGNORECASE)
+MORE_THAN = re.compile(r"\b(?:more than|over|above|in excess of|upwards of)\b", re.IGNORECASE)
 BREAKDOWN = re.compile(r"\b(?:including|among|of whom|mostly|mainly)\b|[-–(]", re.IGNORECASE)
 WOMAN = re.compile(r"\b(wom[ae]n|mothers?|girls?)\b", re.IGNORECASE)
 
 
-def point(c: Casualty) -> int:
+def point(c: Casualty, text: str) -> int:
     """The stated number of a figure (see the module docstring)."""
+    if c.low is not None and c.high is None and MORE_THAN.search(text[c.evidence.start : c.evidence.end]):
+        return c.low - 1  # "more than 30" is 31/null; the article printed 30
     if c.low is not None and c.high is not None:
         return round((c.low + c.high) / 2)
     return c.low if c.low is not None else (c.high or 0)
@@ -69,24 +73,24 @@ def predict(casualties: list[Casualty], text: str) -> dict[str, int]:
     killed = [c for c in casualties if c.outcome == "killed" and not c.historical]
     # an exact figure first: a vague headline ("Dozens killed in ...") is made precise in the body
     killed = sorted(killed, key=lambda c: c.confidence <= VAGUE_CONFIDENCE)
-    by_pop = {pop: [point(c) for c in killed if c.population == pop] for pop in ("civilian", "military", "any")}
+    by_pop = {pop: [point(c, text) for c in killed if c.population == pop] for pop in ("civilian", "military", "any")}
     lead = killed[0] if killed else None
     if lead is not None and lead.population != "military":
-        civilians = [point(lead)]  # the lead toll: "58 people were killed" are civilians to the crowd workers
+        civilians = [point(lead, text)]  # the lead toll: "58 people were killed" are civilians to the crowd workers
     else:
         civilians = by_pop["civilian"][:1]
-    military = [point(lead)] if lead is not None and lead.population == "military" else by_pop["military"][:1]
-    incidents = [point(c) for c in killed if c.scope == "incident" and c.confidence > INHERITED_CONFIDENCE]
+    military = [point(lead, text)] if lead is not None and lead.population == "military" else by_pop["military"][:1]
+    incidents = [point(c, text) for c in killed if c.scope == "incident" and c.confidence > INHERITED_CONFIDENCE]
     # what a figure counts, without its breakdown ("72 people including nine children" counts people)
     named = [(c, BREAKDOWN.split(text[c.evidence.start : c.evidence.end])[0]) for c in killed]
     return {
-        "total": point(killed[0]) if killed else 0,
-        "total_largest": max((point(c) for c in killed), default=0),
+        "total": point(killed[0], text) if killed else 0,
+        "total_largest": max((point(c, text) for c in killed), default=0),
         "total_sum": sum(incidents),
         "civilians": civilians[0] if civilians else 0,
         "noncivilians": military[0] if military else 0,
-        "children": next((point(c) for c, t in named if CHILD.search(t)), 0),
-        "women": next((point(c) for c, t in named if WOMAN.search(t)), 0),
+        "children": next((point(c, text) for c, t in named if CHILD.search(t)), 0),
+        "women": next((point(c, text) for c, t in named if WOMAN.search(t)), 0),
     }
 
 
