@@ -75,10 +75,9 @@ def predict(casualties: list[Casualty], text: str) -> dict[str, int]:
     killed = sorted(killed, key=lambda c: c.confidence <= VAGUE_CONFIDENCE)
     by_pop = {pop: [point(c, text) for c in killed if c.population == pop] for pop in ("civilian", "military", "any")}
     lead = killed[0] if killed else None
-    if lead is not None and lead.population != "military":
-        civilians = [point(lead, text)]  # the lead toll: "58 people were killed" are civilians to the crowd workers
-    else:
-        civilians = by_pop["civilian"][:1]
+    # the lead toll of people of any kind ("58 people were killed") counts as civilians, as the crowd workers did
+    civilian_lead = lead is not None and lead.population != "military"
+    civilians = [point(lead, text)] if lead is not None and civilian_lead else by_pop["civilian"][:1]
     military = [point(lead, text)] if lead is not None and lead.population == "military" else by_pop["military"][:1]
     incidents = [point(c, text) for c in killed if c.scope == "incident" and c.confidence > INHERITED_CONFIDENCE]
     # what a figure counts, without its breakdown ("72 people including nine children" counts people)

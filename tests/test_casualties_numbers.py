@@ -41,7 +41,9 @@ def test_casualties_numbers_figure(text, expected_low, expected_high):
     assert (figure.low, figure.high) == (expected_low, expected_high)
 
 
-@pytest.mark.parametrize("words", [["nine", "and", "two"], ["killed"], ["1993s"]])
+@pytest.mark.parametrize(
+    "words", [["nine", "and", "two"], ["nine", "two"], ["2016", "One"], ["twenty", "thirty"], ["killed"], ["1993s"]]
+)
 def test_casualties_numbers_not_one_number(words):
     assert word_value(words) is None
 
@@ -69,6 +71,11 @@ def figures(record):
         # a year, an age, a percentage and a distance are not casualty figures
         ("In 2014, 40 people were killed 30 km from Donetsk, including a 12-year-old boy.", [(40, 40)]),
         ("Between 10 and 15 civilians were wounded in the strike on Kherson.", [(10, 15)]),
+        # one person, named with "a": a figure of one
+        ("A Ukrainian soldier was killed near Bakhmut, the army said.", [(1, 1)]),
+        ("Sun 24 Jan 2016 One person killed, 16 others injured in rocket attacks on Aleppo", [(1, 1), (16, 16)]),
+        # "more than 10 million" is not money, though the model may tag it so
+        ("The war has displaced more than 10 million people.", [(10_000_001, None)]),
     ],
 )
 def test_casualties_numbers_in_text(annotate, text, expected):

@@ -227,6 +227,12 @@ class CasualtiesComponent:
         self.phrases.add("PAIR", [nlp.make_doc(w) for w in tables["pairs"]])
         self.qualifiers = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.qualifiers.add("QUALIFIER", [nlp.make_doc(w) for w in tables["qualifiers"]])
+        people = sorted((self.words.military | self.words.civilian | {"person"}) - {"family", "army", "force"})
+        self.singles = Matcher(nlp.vocab)
+        self.singles.add(
+            "SINGLE",
+            [[{"LOWER": {"IN": ["a", "an"]}}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": people}, "TAG": "NN"}]],
+        )
         self.family = Matcher(nlp.vocab)
         self.family.add("FAMILY", [[{"LOWER": "a"}, {"LOWER": "family"}, {"LOWER": "of"}, {"LIKE_NUM": True}]])
 
@@ -292,7 +298,7 @@ class CasualtiesComponent:
         return found
 
     def phrase_figures(self, doc: Doc) -> list[Found]:
-        """Vague quantities ("dozens") and counted phrases ("a woman and child", "a family of five")."""
+        """Vague quantities ("dozens") and counted phrases ("a woman and child", "a family of five", "a soldier")."""
         found: list[Found] = []
         for match_id, start, end in self.phrases(doc):
             text = doc[start:end].text.lower()
@@ -301,6 +307,8 @@ class CasualtiesComponent:
                 found.append((start, end, numbers.Figure(low=value, high=value, value=value), True))
             elif (vague := numbers.vague_figure(text)) is not None:
                 found.append((start, end, vague, False))
+        one = numbers.Figure(low=1, high=1, value=1)
+        found.extend((start, end, one, True) for _, start, end in self.singles(doc))  # "a soldier was killed"
         for _, start, end in self.family(doc):
             value = numbers.word_value([doc[end - 1].text])
             if value is not None:
@@ -642,7 +650,7 @@ class CasualtiesComponent:
             lemma = token.lemma_.lower()
             if lemma in w.incident_nouns or token.lower_ in w.incident_times:
                 return "incident"
-            placed = token.ent_type_ in PLACE_LABELS or (token.pos_ == "PROPN" and not token.ent_type_ == "DATE")
+            placed = token.ent_type_ in PLACE_LABELS or (token.pos_ == "PROPN" and token.ent_type_ != "DATE")
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and placed:
                 return "incident"
         agent = verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)

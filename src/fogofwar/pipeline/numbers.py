@@ -72,7 +72,7 @@ def qualifiers() -> dict[str, str]:
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
-def word_value(words: list[str]) -> int | None:
+def word_value(words: list[str]) -> int | None:  # noqa: PLR0911, PLR0912 - one branch per kind of number word
     """The value of one number written as words or digits ("twenty-six", "2.5 million", "a dozen"), else None.
 
     >>> word_value(["one", "hundred", "and", "twenty"])
@@ -87,18 +87,26 @@ def word_value(words: list[str]) -> int | None:
     total = 0
     current: float = 0
     seen = False
+    previous = ""  # the kind of the previous token: digits, tens, unit, scale
     for i, tok in enumerate(tokens):
         if tok in ("a", "an") and i == 0:
-            current = 1  # "a hundred", "a dozen"
+            current, previous = 1, "unit"  # "a hundred", "a dozen"
             continue
-        if tok == "and" and i > 0 and tokens[i - 1] in scale_words:
+        if tok == "and" and previous == "scale":
             continue  # "two hundred and five"; "nine and two" is two numbers, never added
         if _DIGITS.match(tok):
-            current += float(tok.replace(",", ""))
+            if previous:
+                return None  # "2016 One": a year then a number
+            current, previous = float(tok.replace(",", "")), "digits"
         elif tok in unit_words:
-            current += unit_words[tok]
+            value = unit_words[tok]
+            if previous in ("digits", "unit") or (previous == "tens" and value >= 10):
+                return None  # "nine two", "twenty thirty": two numbers
+            current += value
+            previous = "tens" if value >= 20 and value % 10 == 0 else "unit"
         elif tok in scale_words:
             current = (current or 1) * scale_words[tok]
+            previous = "scale"
             if scale_words[tok] >= 1000:
                 total += int(current)
                 current = 0
