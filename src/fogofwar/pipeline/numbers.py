@@ -99,11 +99,11 @@ def word_value(words: list[str]) -> int | None:  # noqa: PLR0911, PLR0912 - one 
                 return None  # "2016 One": a year then a number
             current, previous = float(tok.replace(",", "")), "digits"
         elif tok in unit_words:
-            value = unit_words[tok]
-            if previous in ("digits", "unit") or (previous == "tens" and value >= 10):
+            unit = unit_words[tok]
+            if previous in ("digits", "unit") or (previous == "tens" and unit >= 10):
                 return None  # "nine two", "twenty thirty": two numbers
-            current += value
-            previous = "tens" if value >= 20 and value % 10 == 0 else "unit"
+            current += unit
+            previous = "tens" if unit >= 20 and unit % 10 == 0 else "unit"
         elif tok in scale_words:
             current = (current or 1) * scale_words[tok]
             previous = "scale"
