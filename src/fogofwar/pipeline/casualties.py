@@ -111,6 +111,12 @@ MIN_YEAR, MAX_YEAR = 1800, 2100
 INHERITED_CONFIDENCE = 0.8
 VAGUE_CONFIDENCE = 0.7
 
+#: Tokens looked at after a figure's noun for its verb when the parse fails ("25 members [were] killed").
+NEARBY_TOKENS = 3
+
+#: Confidence of a figure whose outcome was read off its neighbouring words rather than the parse.
+NEARBY_CONFIDENCE = 0.6
+
 #: Longest span (tokens) between a figure and the noun after "of" that it counts ("26 of its own troops").
 MAX_OF_TOKENS = 6
 
@@ -196,6 +202,7 @@ class Mention:
     toll: Token | None = None
     agent_country: str | None = None
     own: bool = False
+    nearby: bool = False  # the outcome was read off the neighbouring words, not the parse
 
     def span_range(self) -> range:
         """Token positions of the number phrase."""
@@ -331,20 +338,13 @@ class CasualtiesComponent:
     def read(self, m: Mention, previous: list[Mention]) -> None:
         """Fill the counted noun, outcome, population and cue tokens of a figure from the parse."""
         w = self.words
-        number = m.number
-        head: Token = number
-        if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
-            m.noun = head = number.head
-        elif number.pos_ in ("NOUN", "PROPN") and number.lower_ not in numbers.vague() and not number.like_num:
-            m.noun = head = number  # "a family of five": the family
-        else:
-            for child in number.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.i - number.i <= MAX_OF_TOKENS:
-                        m.noun = pobj
-        m.head = head
+        m.noun, m.head = counted_noun(m.number)
         noun = m.noun
+        if noun is not None and not w.person_noun(noun):
+            # "70 Syrian regime and rebel fighters": the people are named by the last conjunct
+            people = [c for c in noun.children if c.dep_ == "conj" and w.person_noun(c)]
+            if people and not self.is_item(noun):
+                m.noun = noun = people[-1]
         if noun is not None and not (w.person_noun(noun) or noun.lemma_.lower() in w.toll or country_of(noun)):
             # "95 villages", "10 rockets": not people (a materiel noun becomes a Loss in __call__)
             return
@@ -374,7 +374,23 @@ class CasualtiesComponent:
 
     def outcome(self, m: Mention) -> None:
         """Find the outcome word of a figure: on the counted phrase, its verb, or the toll it brings a count to."""
-        _ = self.outcome_on_phrase(m) or self.outcome_on_verb(m) or self.outcome_on_toll(m)
+        _ = self.outcome_on_phrase(m) or self.outcome_on_verb(m) or self.outcome_on_toll(m) or self.outcome_nearby(m)
+
+    def outcome_nearby(self, m: Mention) -> bool:
+        """When the parse gives no outcome (a run-on sentence without its commas), a harm verb right before the
+        figure ("killed at least 25 members") or right after its noun ("25 members were killed") is taken."""
+        doc = m.span.doc
+        end = max(m.span.end, (m.noun.i + 1) if m.noun is not None else 0)
+        before = [doc[m.span.start - 1]] if m.span.start > 0 else []
+        after = [t for t in doc[end : end + NEARBY_TOKENS] if t.sent.start == m.span.sent.start]
+        while after and after[0].pos_ == "AUX":
+            after = after[1:]
+        for token in (*before, *after[:1]):
+            found = self.words.outcome_of.get(token.lemma_.lower())
+            if found is not None and token.pos_ in ("VERB", "ADJ") and not self.speech_claim(token):
+                m.outcome, m.cue, m.nearby = found, [token], True
+                return True
+        return False
 
     def outcome_on_phrase(self, m: Mention) -> bool:
         """An outcome word on the counted phrase: "22 dead", "14 casualties", "11 civilians killed"."""
@@ -481,11 +497,17 @@ class CasualtiesComponent:
         for child in token.children:
             if child.dep_ == "conj" and not either and self.own_argument(child):
                 continue  # "16 were killed and 26 wounded": two figures, each with its own outcome
-            if child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ == "including"):
-                for t in child.subtree:
-                    other = self.words.outcome_of.get(t.lemma_.lower())
-                    if other in ("killed", "wounded", "killed_or_wounded"):
-                        outcomes.add(other)
+            if child.dep_ == "conj":
+                words: Iterable[Token] = [child]  # "killed or wounded": the coordinated verb itself
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                # "(including those wounded)": the included people's own modifier, not a later clause
+                words = [g for p in child.children if p.dep_ == "pobj" for g in (p, *p.children) if g.dep_ != "relcl"]
+            else:
+                continue
+            for t in words:
+                other = self.words.outcome_of.get(t.lemma_.lower())
+                if other in ("killed", "wounded", "killed_or_wounded"):
+                    outcomes.add(other)
         if len(outcomes) > 1 and outcomes <= {"killed", "wounded", "killed_or_wounded"}:
             return "killed_or_wounded"
         return found
@@ -559,7 +581,9 @@ class CasualtiesComponent:
         scope = m.scope or self.scope(m)
         m.scope = scope
         confidence = 1.0
-        if m.inherited:
+        if m.nearby:
+            confidence = NEARBY_CONFIDENCE
+        elif m.inherited:
             confidence = INHERITED_CONFIDENCE
         elif m.figure.vague:
             confidence = VAGUE_CONFIDENCE
@@ -855,6 +879,21 @@ class Context:
                 if digits.isdigit() and len(digits) == 4 and MIN_YEAR <= int(digits) < self.year:
                     return True
         return False
+
+
+def counted_noun(number: Token) -> tuple[Token | None, Token]:
+    """What a figure counts and the token carrying its role in the clause: the noun it modifies ("11 civilians"),
+    the noun after "of" ("26 of its troops": the role is the number's), or nothing ("nine in Azerbaijan")."""
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
+        return number.head, number.head
+    if number.pos_ in ("NOUN", "PROPN") and number.lower_ not in numbers.vague() and not number.like_num:
+        return number, number  # "a family of five": the family
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i - number.i <= MAX_OF_TOKENS:
+                return pobj, number
+    return None, number
 
 
 def partitive_whole(m: Mention) -> bool:
