@@ -37,8 +37,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from fogofwar.pipeline import Annotator
-from fogofwar.pipeline.casualties import INHERITED_CONFIDENCE, VAGUE_CONFIDENCE
+from fogofwar.pipeline import Annotator, numbers
+from fogofwar.pipeline.casualties import INHERITED_CONFIDENCE
 from fogofwar.read import parse_text
 from fogofwar.record import Casualty
 
@@ -59,6 +59,15 @@ BREAKDOWN = re.compile(r"\b(?:including|among|of whom|mostly|mainly)\b|[-–(]",
 WOMAN = re.compile(r"\b(wom[ae]n|mothers?|girls?)\b", re.IGNORECASE)
 
 
+def is_vague(c: Casualty, text: str) -> bool:
+    """A figure stated by a vague quantity ("dozens", "hundreds of"): worded so, with that word's rule values."""
+    words = set(re.findall(r"[a-z]+", text[c.evidence.start : c.evidence.end].lower()))
+    return any(
+        set(word.split()) <= words and c.low == rule["low"] and c.high == rule["high"]
+        for word, rule in numbers.vague().items()
+    )
+
+
 def point(c: Casualty, text: str) -> int:
     """The stated number of a figure (see the module docstring)."""
     if c.low is not None and c.high is None and MORE_THAN.search(text[c.evidence.start : c.evidence.end]):
@@ -72,7 +81,7 @@ def predict(casualties: list[Casualty], text: str) -> dict[str, int]:
     """Reduce an article's figures to the FA-KES fields (lead-figure rule, see the module docstring)."""
     killed = [c for c in casualties if c.outcome == "killed" and not c.historical]
     # an exact figure first: a vague headline ("Dozens killed in ...") is made precise in the body
-    killed = sorted(killed, key=lambda c: c.confidence <= VAGUE_CONFIDENCE)
+    killed = sorted(killed, key=lambda c: is_vague(c, text))
     by_pop = {pop: [point(c, text) for c in killed if c.population == pop] for pop in ("civilian", "military", "any")}
     lead = killed[0] if killed else None
     # the lead toll of people of any kind ("58 people were killed") counts as civilians, as the crowd workers did
