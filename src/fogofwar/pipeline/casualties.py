@@ -111,6 +111,9 @@ MIN_YEAR, MAX_YEAR = 1800, 2100
 INHERITED_CONFIDENCE = 0.8
 VAGUE_CONFIDENCE = 0.7
 
+#: Verbs that take lives: "claimed 30,000 lives", "claiming the lives of ten persons".
+LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
+
 #: Tokens looked at after a figure's noun for its verb when the parse fails ("25 members [were] killed").
 NEARBY_TOKENS = 3
 
@@ -447,14 +450,31 @@ class CasualtiesComponent:
             elif prep.lower_ == "of" and governor.pos_ == "NOUN" and self.outcome_word(governor) is not None:
                 m.outcome, m.cue = self.outcome_word(governor), cue
                 return True
+            elif prep.lower_ == "of" and governor.lemma_.lower() == "life" and governor.head.lemma_ in LIFE_TAKERS:
+                m.outcome, m.cue = "killed", [governor.head, governor, prep]  # "claiming the lives of ten persons"
+                return True
             elif governor.lemma_.lower() in w.rise:
                 deps = ("nsubj", "dobj", "nsubjpass")
                 toll = next((c for c in governor.children if c.dep_ in deps and self.is_toll(c)), None)
+            if toll is None and prep.lower_ in ("to", "at"):
+                toll = self.toll_before(m)  # the parse lost the link: "raised the death toll from ... to 61"
         if toll is None:
             return False
         self.toll(m, toll)
         m.cue = [toll, *cue]
         return True
+
+    def toll_before(self, m: Mention) -> Token | None:
+        """A toll raised earlier in the figure's sentence ("raised the death toll from airstrikes on a market ...
+        to 61"), for a figure after "to" or "at" whose own parse does not reach it."""
+        sent = m.span.sent
+        tolls = [
+            t
+            for t in sent
+            if t.i < m.span.start and self.is_toll(t) and t.head.lemma_.lower() in self.words.rise
+            and t.dep_ in ("dobj", "nsubj", "nsubjpass")
+        ]  # fmt: skip
+        return tolls[-1] if tolls else None
 
     def outcome_word(self, token: Token) -> str | None:
         """The outcome a single word says ("dead", "casualties", "killed", "wounded"), or None."""
@@ -468,7 +488,7 @@ class CasualtiesComponent:
     def verb_outcome(self, verb: Token, arg: Token) -> str | None:  # noqa: PLR0911 - one return per verb pattern
         """The outcome a verb says of its argument, with "lost their lives" / "claimed N lives" read as killed."""
         lemma = verb.lemma_.lower()
-        if arg.lemma_.lower() == "life" and lemma in ("lose", "claim", "take", "cost"):
+        if arg.lemma_.lower() == "life" and lemma in LIFE_TAKERS:
             return "killed"
         if lemma in SPEECH_LEMMAS or lemma in ("be", "have"):
             for child in verb.children:
