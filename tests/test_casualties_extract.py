@@ -31,6 +31,23 @@ def only(record, low):
         ("More than 2,000 people were displaced by the fighting in Darfur.", 2001, "displaced"),
         ("The Red Cross said 300 people were missing after the battle.", 300, "missing"),
         ("Two Hamas fighters were martyred in the Israeli strike, the group said.", 2, "killed"),
+        ("The strike left at least 40 dead and 70 wounded on Friday.", 40, "killed"),
+        ("The strike left at least 40 dead and 70 wounded on Friday.", 70, "wounded"),
+        ("Coalition aircraft committed a massacre claiming the lives of more than ten persons.", 11, "killed"),
+        ("The rocket led to the killing of one person and the injury of 40 others.", 1, "killed"),
+        # wire copy stripped of its commas: the parse loses the verb, the neighbouring words keep it
+        (
+            "An explosion at a mosque in Idlib province on Friday killed at least 25 members of the Nusra Front "
+            "the British-based Syrian Observatory for Human Rights monitoring group said.",
+            25,
+            "killed",
+        ),
+        (
+            "A monitoring group raised the death toll from airstrikes on a market in the town the previous day to 61 "
+            "as rescue workers searched the rubble.",
+            61,
+            "killed",
+        ),
     ],
 )
 def test_casualties_outcome(annotate, text, low, outcome):
@@ -47,6 +64,8 @@ def test_casualties_outcome(annotate, text, low, outcome):
         ("The overall death toll rose to 95 on Tuesday.", 95, "any"),
         ("Sixty people were killed in the bombing of the market.", 60, "any"),
         ("The army said its military death toll had risen to 84.", 84, "military"),
+        ("At least 70 Syrian regime and rebel fighters have been killed in 24 hours of battle.", 70, "military"),
+        ("A Ukrainian soldier was killed near Bakhmut, the army said.", 1, "military"),
     ],
 )
 def test_casualties_population(annotate, text, low, population):

@@ -243,11 +243,16 @@ class CasualtiesComponent:
             "SINGLE",
             [[{"LOWER": {"IN": ["a", "an"]}}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": people}, "TAG": "NN"}]],
         )
+        single_items = sorted(w for w in self.words.items | self.words.collectives if " " not in w)
+        self.items = Matcher(nlp.vocab)
+        self.items.add("ITEM", [[{"LEMMA": {"IN": single_items}, "POS": "NOUN"}]])
+        self.forces = Matcher(nlp.vocab)
+        self.forces.add("FORCE", [[{"LEMMA": {"IN": sorted(FORCE_NOUNS)}}]])
         self.family = Matcher(nlp.vocab)
         self.family.add("FAMILY", [[{"LOWER": "a"}, {"LOWER": "family"}, {"LOWER": "of"}, {"LIKE_NUM": True}]])
 
     def __call__(self, doc: Doc) -> Doc:
-        context = Context(doc, self.words)
+        context = Context(doc, belligerents(doc[start] for _, start, _ in self.forces(doc)))
         mentions = self.find(doc)
         casualties: list[Casualty] = []
         losses: list[Loss] = []
@@ -808,9 +813,8 @@ class CasualtiesComponent:
         """Losses with no number: "shot down an Azerbaijani helicopter" (one), "destroyed a convoy of armoured
         vehicles" (count unknown)."""
         losses = []
-        for token in doc:
-            if token.pos_ != "NOUN" or not self.is_item(token):
-                continue
+        for _, start, _ in self.items(doc):
+            token = doc[start]
             counted = any(c.dep_ == "nummod" for c in token.children)
             if counted or (token.dep_ == "pobj" and token.head.lower_ == "of"):
                 continue
@@ -830,14 +834,14 @@ class CasualtiesComponent:
 class Context:
     """Per-doc lookups: claims, actors, dates, the article's belligerents and its publication year."""
 
-    def __init__(self, doc: Doc, words: Words) -> None:
+    def __init__(self, doc: Doc, belligerents: list[str]) -> None:
         self.doc = doc
         self.claims: Sequence[Claim] = doc._.claims or ()
         self.actors: Sequence[Actor] = doc._.actors or ()
         self.dates: list[When] = [d for d in (doc._.dates or ()) if d.type == "date"]
         published = doc._.published
         self.year = int(published[:4]) if published and published[:4].isdigit() else None
-        self.belligerents = belligerents(doc)
+        self.belligerents = belligerents
 
     def claim_of(self, evidence: Span, number: SpacySpan | None) -> int | None:
         """The innermost claim whose content holds the evidence (or, failing that, the number itself)."""
@@ -1031,13 +1035,11 @@ def agent_country(m: Mention) -> str | None:
     return subject_country(verb)
 
 
-def belligerents(doc: Doc) -> list[str]:
+def belligerents(forces: Iterable[Token]) -> list[str]:
     """Countries whose armed forces the article names ("Armenian forces", "Azerbaijan's army"): a country word on
-    a force noun."""
+    a force noun (the nouns found by the component's FORCE matcher)."""
     found: set[str] = set()
-    for token in doc:
-        if token.lemma_.lower() not in FORCE_NOUNS:
-            continue
+    for token in forces:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 for t in (child, *(c for c in child.children if c.dep_ == "conj")):
