@@ -264,3 +264,32 @@ def test_casualties_passages_from_other_wars(annotate, text, expected):
     record = annotate(text, published="2024-03-05")
     found = [(c.low, c.high, c.outcome, c.population, c.side, c.scope, c.historical) for c in record.casualties]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army deployed 5,000 troops to the border.",
+        "The UN said 1.5 million people need aid in Sudan.",
+        "Israel said it struck 150 targets in Gaza overnight.",
+        "Some 2,000 residents returned to their homes in Kherson.",
+        "No casualties were reported after the drone attack on Belgorod.",
+        "Two weeks of fighting in 2016 displaced nobody in Tartar.",
+    ],
+)
+def test_casualties_numbers_that_are_not_tolls(annotate, text):
+    assert annotate(text).casualties == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "expected"),
+    [
+        ("Five Russian soldiers were taken prisoner near Kupiansk.", 5, ("captured", "military", "RUS")),
+        ("The brigade lost 40 men in the battle for Bakhmut.", 40, ("killed", "any", None)),
+        ("The ministry reported 3 deaths and 12 injuries in Odesa.", 12, ("wounded", "any", None)),
+        ("The attack killed 3 and injured 5 in Kabul, police said.", 5, ("wounded", "any", None)),
+    ],
+)
+def test_casualties_outcome_population_side(annotate, text, low, expected):
+    c = only(annotate(text), low)
+    assert (c.outcome, c.population, c.side) == expected

@@ -69,7 +69,7 @@ def figures(record):
         ("Dozens of Houthi fighters were killed in clashes near Marib.", [(24, None)]),
         ("About 110 people were killed in the fighting in April 2016.", [(99, 121)]),
         # a year, an age, a percentage and a distance are not casualty figures
-        ("In 2014, 40 people were killed 30 km from Donetsk, including a 12-year-old boy.", [(40, 40)]),
+        ("In 2014, 40 people were killed 30 km from Donetsk, including a 12-year-old boy.", [(1, 1), (40, 40)]),
         ("Between 10 and 15 civilians were wounded in the strike on Kherson.", [(10, 15)]),
         # one person, named with "a": a figure of one
         ("A Ukrainian soldier was killed near Bakhmut, the army said.", [(1, 1)]),

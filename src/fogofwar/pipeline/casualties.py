@@ -111,6 +111,9 @@ MIN_YEAR, MAX_YEAR = 1800, 2100
 INHERITED_CONFIDENCE = 0.8
 VAGUE_CONFIDENCE = 0.7
 
+#: Words by which people are taken or held captive ("taken prisoner", "held hostage").
+CAPTIVE_WORDS = frozenset({"prisoner", "captive", "hostage", "pow"})
+
 #: Verbs that take lives: "claimed 30,000 lives", "claiming the lives of ten persons".
 LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
 
@@ -241,7 +244,18 @@ class CasualtiesComponent:
         self.singles = Matcher(nlp.vocab)
         self.singles.add(
             "SINGLE",
-            [[{"LOWER": {"IN": ["a", "an"]}}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": people}, "TAG": "NN"}]],
+            [
+                [{"LOWER": {"IN": ["a", "an"]}}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": people}, "TAG": "NN"}],
+                [  # "a 60-year-old man"
+                    {"LOWER": {"IN": ["a", "an"]}},
+                    {"LIKE_NUM": True},
+                    {"ORTH": "-"},
+                    {"LOWER": "year"},
+                    {"ORTH": "-"},
+                    {"LOWER": "old"},
+                    {"LEMMA": {"IN": people}, "TAG": "NN"},
+                ],
+            ],
         )
         single_items = sorted(w for w in self.words.items | self.words.collectives if " " not in w)
         self.items = Matcher(nlp.vocab)
@@ -433,7 +447,7 @@ class CasualtiesComponent:
         if found is None:
             return False
         m.outcome = self.with_alternatives(verb, found)
-        m.cue = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"))]
+        m.cue = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt", "acomp", "oprd"))]
         return True
 
     def outcome_on_toll(self, m: Mention) -> bool:
@@ -511,7 +525,10 @@ class CasualtiesComponent:
             if lemma == "lose" and any(c.lemma_.lower() == "life" for c in verb.children if c.dep_ == "dobj"):
                 return "killed"  # "twelve fighters lost their lives"
         if lemma == "lose":
-            return None
+            # "the brigade lost 40 men": people lost are killed; "lost 3 tanks" is materiel (a Loss)
+            return "killed" if arg.dep_ in ("dobj", "obj") and self.words.person_noun(arg) else None
+        if lemma in ("take", "hold") and any(c.lemma_.lower() in CAPTIVE_WORDS for c in verb.children):
+            return "captured"  # "were taken prisoner", "held hostage"
         return self.words.outcome_of.get(lemma) or self.words.outcome_of.get(verb.lower_)
 
     def with_alternatives(self, token: Token, found: str) -> str:
@@ -683,14 +700,18 @@ class CasualtiesComponent:
         verb = m.cue[0] if m.cue else m.head
         assert verb is not None
         clause = [t for t in verb.subtree if t.dep_ not in ("ccomp",)] if verb.pos_ in ("VERB", "AUX") else []
-        clause_text = " " + " ".join(t.lower_ for t in (*clause, *m.span)) + " "
+        shared = [c for c in verb.head.children if c.dep_ in ("prep", "advmod")] if verb.dep_ == "conj" else []
+        # "has killed 20,000 since April and displaced 10 million": the coordinated verb shares "since April"
+        shared_words = [t for c in shared for t in c.subtree]
+        clause_text = " " + " ".join(t.lower_ for t in (*clause, *shared_words, *m.span)) + " "
         if any(f" {cue} " in clause_text for cue in w.cumulative):
             return "cumulative"
         if m.head is not None and m.head.dep_ in ("dobj", "pobj") and m.head.head.lemma_ in ("include", "including"):
             return "cumulative"
         # increments: "26 of its troops were killed, bringing their toll to 84"
         for token in sent:
-            if token.lemma_.lower() in w.rise and token.dep_ in ("advcl", "conj", "xcomp") and token.head.i == verb.i:
+            bringing = token.lemma_.lower() in w.rise and token.tag_ == "VBG" and m.toll is None and token.i > verb.i
+            if bringing and any(c.dep_ == "dobj" and self.is_toll(c) for c in token.children):
                 return "incident"
         for ent in sent.ents:
             if ent.label_ == "DATE" and not under_since(ent):
@@ -702,7 +723,8 @@ class CasualtiesComponent:
             placed = token.ent_type_ in PLACE_LABELS or (token.pos_ == "PROPN" and token.ent_type_ != "DATE")
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and placed:
                 return "incident"
-        agent = verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
+        acting = verb.head if verb.dep_ == "conj" else verb  # "the attack killed 3 and injured 5"
+        agent = verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in (*verb.children, *acting.children))
         if agent and m.head is not None and m.head.dep_ in ("dobj", "obj"):
             return "incident"  # an agent did it: "an airstrike killed twelve soldiers"
         if m.head is not None and m.head.lower_ in w.incident_times:
