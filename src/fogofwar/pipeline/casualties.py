@@ -117,6 +117,9 @@ CAPTIVE_WORDS = frozenset({"prisoner", "captive", "hostage", "pow"})
 #: Verbs that take lives: "claimed 30,000 lives", "claiming the lives of ten persons".
 LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
 
+#: Longest materiel name in words ("infantry fighting vehicle", "armoured personnel carrier").
+MAX_ITEM_WORDS = 3
+
 #: Tokens looked at after a figure's noun for its verb when the parse fails ("25 members [were] killed").
 NEARBY_TOKENS = 3
 
@@ -752,13 +755,17 @@ class CasualtiesComponent:
             )
             if pobj is not None:
                 noun = pobj
-        mods = [
-            c.lower_
-            for c in noun.children
-            if c.dep_ in ("amod", "compound") and country_of(c) is None and c.i == noun.i - 1
-        ]
-        candidate = " ".join([*mods, noun.lemma_.lower()])
-        return (candidate if candidate in self.words.items else noun.lemma_.lower()), noun
+        # the longest listed name ending in the noun: "armoured personnel carrier", "rocket launcher"
+        run: list[str] = []
+        for t in reversed(noun.doc[max(noun.i - MAX_ITEM_WORDS, 0) : noun.i]):
+            if t.dep_ not in ("amod", "compound") or country_of(t) is not None:
+                break
+            run.insert(0, t.lower_)
+        for start in range(len(run) + 1):
+            candidate = " ".join([*run[start:], noun.lemma_.lower()])
+            if candidate in self.words.items:
+                return candidate, noun
+        return noun.lemma_.lower(), noun
 
     def loss_outcome(self, noun: Token) -> tuple[str | None, Token | None]:
         """destroyed, captured or damaged from the verb the item is an argument of (through coordination)."""
@@ -800,20 +807,21 @@ class CasualtiesComponent:
         """The Loss record of an item noun acted on by a verb: item, count, side (the demonym on the item, the
         speaker for "our tanks", else the agent's opponent in a two-sided war), outcome, claim."""
         item, item_noun = self.item_name(noun)
-        tokens = [
-            verb,
-            noun,
-            *extra,
-            *(t for t in noun.subtree if t.dep_ not in ("acl", "relcl") and t.i >= noun.i - 4),
-        ]
-        tokens = [t for t in tokens if t.i <= max(noun.i, item_noun.i) and t.i >= min(verb.i, noun.i)]
+        # the verb, the item and what stands before it ("a convoy of Armenian armoured vehicles", "Two Russian
+        # Su-25 jets were shot down"), not what follows it (a participle clause, the next conjunct)
+        modifiers = [t for n in {noun, item_noun} for left in n.lefts for t in left.subtree]
+        particles = [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "out", "up")]
+        tokens = [verb, noun, item_noun, *extra, *modifiers, *particles]
+        if verb.i > noun.i:  # passive: "... were shot down"
+            tokens.extend(c for c in verb.children if c.dep_ in ("aux", "auxpass"))
         evidence = Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
         claim = context.claim_of(evidence, None)
-        found = {
-            c for t in (*noun.subtree, *item_noun.subtree) if t.i <= item_noun.i and (c := country_of(t)) is not None
-        }
-        if not found and noun.dep_ == "conj":
-            found = {c for t in noun.head.subtree if t.i < noun.i and (c := country_of(t)) is not None}
+        found = {c for t in (noun, item_noun, *modifiers) if (c := country_of(t)) is not None}
+        first = noun
+        while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+            first = first.head  # "137 Azerbaijani tanks, 72 drones and 7 helicopters": the drones are Azerbaijani
+        if not found and first.i != noun.i:
+            found = {c for left in first.lefts for t in left.subtree if (c := country_of(t)) is not None}
         side: str | None = found.pop() if len(found) == 1 else None
         if side is None and not found:
             if any(t.lower_ in self.words.own and t.dep_ == "poss" for t in noun.subtree):
