@@ -86,6 +86,13 @@ def test_casualties_population(annotate, text, low, population):
             10,
             "ARM",
         ),
+        # "enemy" is the speaker's opponent in a two-sided war
+        (
+            "Azerbaijani forces fought Armenian troops near Fizuli. Azerbaijan's Defence Ministry said its forces "
+            "killed 40 enemy soldiers.",
+            40,
+            "ARM",
+        ),
         # a toll covering both sides has no side; the cause ("Israeli strikes") is not the side
         ("The death toll from Israeli strikes has risen to 1,200.", 1200, None),
         ("Clashes between Armenian and Azerbaijani troops killed 20 soldiers.", 20, None),

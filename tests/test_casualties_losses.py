@@ -36,6 +36,10 @@ def losses(record):
             "Ukrainian artillery destroyed 7 Russian armoured personnel carriers near Vuhledar.",
             [("armoured personnel carrier", 7, 7, "RUS", "destroyed")],
         ),
+        (
+            "Russian troops attacked Ukrainian forces near Avdiivka. Ukraine's army said it destroyed 12 enemy tanks.",
+            [("tank", 12, 12, "RUS", "destroyed")],
+        ),
         # the attackers' own aircraft are not a loss
         ("Israeli jets struck 20 targets in Gaza.", []),
         ("Ukraine deployed 30 tanks to the front.", []),

@@ -676,6 +676,9 @@ class CasualtiesComponent:
             speaker = context.claimant_country(claim) or speaker_country(m.number)
             if speaker is not None:
                 return speaker, True
+        if any(t.lower_ == "enemy" for t in tokens):  # "40 enemy soldiers": the speaker's opponent
+            speaker = context.claimant_country(claim) or speaker_country(m.number)
+            return (context.other_side(speaker) if speaker else None), False
         if m.inherited:
             return None, False
         if m.population in ("civilian", "any") and m.cue:
@@ -826,6 +829,9 @@ class CasualtiesComponent:
         if side is None and not found:
             if any(t.lower_ in self.words.own and t.dep_ == "poss" for t in noun.subtree):
                 side = context.claimant_country(claim) or speaker_country(verb)
+            elif any(t.lower_ == "enemy" for t in modifiers):  # "12 enemy tanks": the speaker's opponent's
+                speaker = context.claimant_country(claim) or speaker_country(verb) or subject_country(verb)
+                side = context.other_side(speaker) if speaker else None
             else:
                 agent = subject_country(verb)
                 side = context.other_side(agent) if agent is not None else None
