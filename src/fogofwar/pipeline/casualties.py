@@ -117,6 +117,9 @@ CAPTIVE_WORDS = frozenset({"prisoner", "captive", "hostage", "pow"})
 #: Verbs that take lives: "claimed 30,000 lives", "claiming the lives of ten persons".
 LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
 
+#: Nouns for a whole war: a toll they are said to have taken is a running total.
+WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "uprising", "civil war"})
+
 #: Longest materiel name in words ("infantry fighting vehicle", "armoured personnel carrier").
 MAX_ITEM_WORDS = 3
 
@@ -714,6 +717,10 @@ class CasualtiesComponent:
             return "cumulative"
         if m.head is not None and m.head.dep_ in ("dobj", "pobj") and m.head.head.lemma_ in ("include", "including"):
             return "cumulative"
+        doer = [c for c in verb.children if c.dep_ == "nsubj"] + ([verb.head] if verb.dep_ == "relcl" else [])
+        doer += [g for d in doer for p in d.children if p.lower_ == "of" for g in p.children]  # "weeks of war"
+        if any(d.lemma_.lower() in WAR_NOUNS for d in doer):
+            return "cumulative"  # "a war that killed thousands", "the conflict has killed 12,000"
         # increments: "26 of its troops were killed, bringing their toll to 84"
         for token in sent:
             bringing = token.lemma_.lower() in w.rise and token.tag_ == "VBG" and m.toll is None and token.i > verb.i
@@ -944,6 +951,8 @@ class Context:
 def counted_noun(number: Token) -> tuple[Token | None, Token]:
     """What a figure counts and the token carrying its role in the clause: the noun it modifies ("11 civilians"),
     the noun after "of" ("26 of its troops": the role is the number's), or nothing ("nine in Azerbaijan")."""
+    if number.dep_ == "nummod" and number.head.lower_ in ("more", "other", "others"):
+        number = number.head  # "21 more of their fighters", "32 others": the role is the "more"
     if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
         return number.head, number.head
     if number.pos_ in ("NOUN", "PROPN") and number.lower_ not in numbers.vague() and not number.like_num:
