@@ -136,6 +136,8 @@ def test_casualties_scope(annotate, text, low, scope):
         ("In April 2016, around 110 people were killed in four days of fighting.", 121, True),
         ("The worst fighting since 2016 has killed 95 people.", 95, False),
         ("Shelling killed 5 civilians in Tartar on Tuesday.", 5, False),
+        # a year elsewhere in the sentence does not date the figure's clause
+        ("The region, occupied in 1993, was shelled on Tuesday and 5 civilians were killed in Tartar.", 5, False),
     ],
 )
 def test_casualties_historical(annotate, text, low, historical):

@@ -645,7 +645,7 @@ class CasualtiesComponent:
             scope=scope,  # type: ignore[arg-type]
             as_of=context.date_near(m.span),
             claim=claim,
-            historical=context.historical(m.span),
+            historical=context.historical(m.span, clause_of(m)),
             confidence=confidence,
         )
 
@@ -928,24 +928,43 @@ class Context:
         nearest: When = min(inside, key=lambda d: abs(d.evidence.start - span.start_char))
         return nearest
 
-    def historical(self, span: SpacySpan) -> bool:
-        """True when the sentence is dated to a year before publication (not by "since")."""
+    def historical(self, span: SpacySpan, clause: set[int]) -> bool:
+        """True when the figure's clause is dated to a year before publication (not by "since"): a date of the
+        clause's verb, of its counted phrase, or of the noun a relative clause hangs on ("a 1990s war that")."""
         if self.year is None:
             return False
         sent = span.sent
         for d in self.dates:
             if sent.start_char <= d.evidence.start < sent.end_char and d.value and d.value[:4].isdigit():
                 when = self.doc.char_span(d.evidence.start, d.evidence.end, alignment_mode="expand")
-                if int(d.value[:4]) < self.year and (when is None or not under_since(when)):
+                inside = when is None or any(t.i in clause for t in when)
+                if int(d.value[:4]) < self.year and inside and (when is None or not under_since(when)):
                     return True
         for ent in sent.ents:
-            if ent.label_ != "DATE" or under_since(ent):
+            if ent.label_ != "DATE" or under_since(ent) or not any(t.i in clause for t in ent):
                 continue
             for token in ent:
                 digits = token.text.rstrip("s").removesuffix("'")
                 if digits.isdigit() and len(digits) == 4 and MIN_YEAR <= int(digits) < self.year:
                     return True
         return False
+
+
+def clause_of(m: Mention) -> set[int]:
+    """Token positions of the figure's clause: its verb's subtree (without reported clauses), the counted phrase,
+    the noun a relative clause hangs on, and what a coordinated or subordinate verb shares with its head."""
+    verb = m.cue[0] if m.cue else (m.head or m.number)
+    reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    clause = {t.i for t in verb.subtree} - reported
+    clause.update(t.i for t in m.span)
+    for root in (m.noun, m.toll):
+        if root is not None:
+            clause.update(t.i for t in root.subtree)
+    if verb.dep_ == "relcl":
+        clause.update(t.i for t in verb.head.subtree)
+    if verb.dep_ in ("conj", "advcl", "xcomp"):
+        clause.update(t.i for c in verb.head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+    return clause
 
 
 def counted_noun(number: Token) -> tuple[Token | None, Token]:
