@@ -26,8 +26,13 @@ ParagraphKind = Literal["headline", "caption", "heading", "body"]
 Precision = Literal["day", "week", "month", "year", "decade"]
 PlacePrecision = Literal["point", "admin2", "admin1", "region", "country", "unresolved"]
 PlaceRole = Literal["event", "statement", "mentioned", "metonym"]
-ActorKind = Literal["state", "government", "military", "armed_group", "civilians", "igo", "ngo", "media", "person"]
+ActorKind = Literal[
+    "state", "government", "military", "armed_group", "civilians", "igo", "ngo", "media", "person", "organisation"
+]
 Polarity = Literal["assert", "deny"]
+
+#: The cue of a claim whose source is the outlet itself: a sentence nobody is said to have said (DESIGN.md, Claim).
+NARRATION_CUE = "narration"
 Outcome = Literal["killed", "wounded", "killed_or_wounded", "missing", "captured", "displaced"]
 Population = Literal["military", "civilian", "any"]
 Scope = Literal["incident", "cumulative"]

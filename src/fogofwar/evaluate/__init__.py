@@ -20,6 +20,11 @@ def evaluate_files(paths: Sequence[str | Path], annotator: Annotator | None = No
     annotator = annotator or Annotator()
     articles = []
     for gold in golds:
+        if gold.article_path is None:
+            raise GoldError(
+                f"{gold.path}: names no article file (a gold file on an evaluation corpus row, "
+                f"fakes_unit_id {gold.article.fakes_unit_id}); score it with its evaluation script"
+            )
         if not gold.article_path.is_file():
             raise GoldError(f"{gold.path}: its article {gold.article.file} is not at {gold.article_path}")
         articles.append(read_article(gold.article_path))

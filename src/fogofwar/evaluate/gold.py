@@ -35,11 +35,15 @@ class GoldSource:
 
 @dataclass(frozen=True, slots=True)
 class GoldArticle:
-    file: str
+    """The annotated article: a corpus ``file`` (shared/corpus), or a row of an evaluation corpus named by its id
+    (``fakes_unit_id``: a row of shared/eval/fa-kes/fakes-dev.csv, which the evaluation script looks up)."""
+
+    file: str | None
     published: str | None
     section: str | None
     outlet: str | None
     headline_anchor: str | None
+    fakes_unit_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +110,11 @@ class GoldFraming:
 
 @dataclass(frozen=True, slots=True)
 class Gold:
-    """One gold file: the article it annotates (``path`` resolved) and each section's reference items."""
+    """One gold file: the article it annotates (``article_path`` resolved, or None for a gold file on an evaluation
+    corpus row, see GoldArticle) and each section's reference items."""
 
     path: str
-    article_path: Path
+    article_path: Path | None
     article: GoldArticle
     places: tuple[GoldPlace, ...]
     dates: tuple[GoldDate, ...]
@@ -121,7 +126,11 @@ class Gold:
 
 
 def load_gold(path: str | Path) -> Gold:
-    """Read a gold file; its ``article.file`` is resolved against the shared folder (the gold folder's parent)."""
+    """Read a gold file; its ``article.file`` is resolved against the shared folder (the gold folder's parent).
+
+    A gold file may instead name a row of an evaluation corpus (``article.fakes_unit_id``); its ``article_path`` is
+    then None and the caller supplies the article (evaluation/claims.py). One of the two is required.
+    """
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -139,14 +148,16 @@ def load_gold(path: str | Path) -> Gold:
 
 def _parse(path: Path, data: dict[str, Any]) -> Gold:
     art = data["article"]
+    unit_id = art.get("fakes_unit_id")
     article = GoldArticle(
-        file=art["file"],
+        file=art["file"] if unit_id is None else art.get("file"),
         published=art.get("published"),
         section=art.get("section"),
         outlet=art.get("outlet"),
         headline_anchor=art.get("headline_anchor"),
+        fakes_unit_id=None if unit_id is None else str(unit_id),
     )
-    article_path = (path.resolve().parent.parent / article.file).resolve()
+    article_path = (path.resolve().parent.parent / article.file).resolve() if article.file is not None else None
     places = tuple(
         GoldPlace(
             text=p["text"],

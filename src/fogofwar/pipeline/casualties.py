@@ -1049,8 +1049,8 @@ def country_name_of(token: Token) -> str | None:
 
 def under_since(span: SpacySpan) -> bool:
     """A date introduced by "since" (the start of a running total, not the date of a figure)."""
-    if any(t.lower_ in ("past", "last") for t in span):
-        return True  # "over the past three days": the window of a running total
+    if any(t.lower_ in ("past", "last", "since") for t in span):
+        return True  # "over the past three days", "since 2016" (the dates component keeps the "since")
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "since":
         return True

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from fogofwar.pipeline.actors import ActorsComponent
+from fogofwar.pipeline.attribution import AttributionComponent
 from fogofwar.pipeline.casualties import CasualtiesComponent
+from fogofwar.pipeline.dates import DatesComponent
 from fogofwar.pipeline.events import EventsComponent
 from fogofwar.pipeline.extensions import register_extensions
 from fogofwar.pipeline.framing import FramingComponent
@@ -16,7 +19,33 @@ from fogofwar.pipeline.framing import FramingComponent
 register_extensions()
 
 #: Our components, in the order they run: each may read what an earlier one wrote (DESIGN.md, "The flow of data").
-COMPONENTS: tuple[str, ...] = ("fogofwar_casualties", "fogofwar_events", "fogofwar_framing")
+COMPONENTS: tuple[str, ...] = (
+    "fogofwar_dates",
+    "fogofwar_actors",
+    "fogofwar_attribution",
+    "fogofwar_casualties",
+    "fogofwar_events",
+    "fogofwar_framing",
+)
+
+
+@Language.factory("fogofwar_actors")
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
+    """Canonical actors: reads the parse and entities; writes doc._.actors."""
+    return ActorsComponent(nlp)
+
+
+@Language.factory("fogofwar_attribution")
+def make_attribution(nlp: Language, name: str) -> AttributionComponent:
+    """Claims: reads the parse, doc._.actors and paragraphs; writes doc._.claims (and adds speakers to actors)."""
+    return AttributionComponent(nlp)
+
+
+@Language.factory("fogofwar_dates")
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    """Time expressions resolved against the publication date: reads the parse, entities and doc._.published;
+    writes doc._.dates."""
+    return DatesComponent(nlp)
 
 
 @Language.factory("fogofwar_casualties")

@@ -170,13 +170,25 @@ def drop_arguments(triggers: list[Trigger]) -> Iterator[Trigger]:
 def drop_frame_content(triggers: list[Trigger], frames: frozenset[str]) -> Iterator[Trigger]:
     """Leave out triggers that are the content of a frame trigger governing them (its object or complement)."""
     by_token = {t.head.i: t for t in triggers}
+    memo: dict[int, bool] = {}
+
+    def framed(trigger: Trigger, depth: int = 0) -> bool:
+        """Governed by a frame, or by a trigger that is itself a frame's content ("urged them to stop fighting
+        and return to the negotiating table": negotiating -> fighting -> urged)."""
+        key = trigger.head.i
+        if key not in memo:
+            memo[key] = False
+            token, hops = trigger.head, 0
+            while token.head.i != token.i and hops < MAX_FRAME_HOPS:
+                token, hops = token.head, hops + 1
+                governor = by_token.get(token.i)
+                if governor is not None and governor is not trigger:
+                    memo[key] = (governor.type in frames and governor.type != trigger.type) or (
+                        depth < MAX_FRAME_HOPS and framed(governor, depth + 1)
+                    )
+                    break
+        return memo[key]
+
     for trigger in triggers:
-        token, hops, framed = trigger.head, 0, False
-        while token.head.i != token.i and hops < MAX_FRAME_HOPS:
-            token, hops = token.head, hops + 1
-            governor = by_token.get(token.i)
-            if governor is not None and governor is not trigger:
-                framed = governor.type in frames and governor.type != trigger.type
-                break
-        if not framed:
+        if not framed(trigger):
             yield trigger

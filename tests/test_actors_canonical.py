@@ -1,0 +1,135 @@
+"""fogofwar_actors: canonical actors with country, kind and affiliation, across conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from fogofwar.record import Actor, ArticleRecord
+
+Annotate = Callable[..., ArticleRecord]
+
+
+def actor_named(record: ArticleRecord, phrase: str) -> Actor:
+    """The actor with the tightest mention that holds ``phrase``."""
+    text = record.article.text
+    found = [
+        (s.end - s.start, actor) for actor in record.actors for s in actor.evidence if phrase in text[s.start : s.end]
+    ]
+    if not found:
+        raise AssertionError(f"no actor mentioned as {phrase!r}: {[(a.name, a.kind) for a in record.actors]}")
+    return min(found, key=lambda item: item[0])[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "kind"),
+    [
+        (
+            "Azerbaijan's Defence Ministry said the attack was repelled.",
+            "Azerbaijan's Defence Ministry",
+            "AZE",
+            "military",
+        ),
+        ("Armenia denied the shelling of the village.", "Armenia", "ARM", "government"),
+        ("Baku welcomed the statement on Monday.", "Baku", "AZE", "government"),
+        ("Armenian forces shelled the town overnight.", "Armenian forces", "ARM", "military"),
+        (
+            "Azerbaijani military officials told reporters the convoy was hit.",
+            "Azerbaijani military officials",
+            "AZE",
+            "military",
+        ),
+        ("Karabakh forces said they repelled attacks.", "Karabakh forces", "ARM", "armed_group"),
+        ("The Kremlin said the talks would go on.", "The Kremlin", "RUS", "government"),
+        ("Ukraine's General Staff said 12 drones were shot down.", "Ukraine's General Staff", "UKR", "military"),
+        ("Syrian rebels said they had taken the hill.", "Syrian rebels", "SYR", "armed_group"),
+        ("Hamas said it fired rockets at Ashkelon.", "Hamas", "PSE", "armed_group"),
+        (
+            "The Syrian Observatory for Human Rights said 12 people died.",
+            "The Syrian Observatory for Human Rights",
+            None,
+            "ngo",
+        ),
+        ("The UN Security Council will meet on Tuesday.", "The UN Security Council", None, "igo"),
+        ("Russias Defence Ministry said the base was hit.", "Russias Defence Ministry", "RUS", "military"),
+    ],
+)
+def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, country: str | None, kind: str) -> None:
+    actor = actor_named(annotate(text), phrase)
+    assert (actor.country, actor.kind) == (country, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "affiliation", "country"),
+    [
+        (
+            "European Commission spokesman Peter Stano said in Brussels that talks must resume.",
+            "Peter Stano",
+            "European Commission",
+            None,
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan said Ankara stands with Baku.",
+            "Recep Tayyip Erdogan",
+            "Turkey",
+            "TUR",
+        ),
+        (
+            "Hikmet Hajiyev, assistant to the president and foreign policy chief for Azerbaijan's Presidency, said the "
+            "city was shelled.",
+            "Hikmet Hajiyev",
+            "Azerbaijan Presidency",
+            "AZE",
+        ),
+        (
+            "Ukrainian Defence Minister Oleksii Reznikov said the shells had arrived.",
+            "Oleksii Reznikov",
+            "Ukraine military",
+            "UKR",
+        ),
+        (
+            "State Department spokesman John Kirby said the reports were being checked.",
+            "John Kirby",
+            "State Department",
+            "USA",
+        ),
+    ],
+)
+def test_actors_person_affiliation(
+    annotate: Annotate, text: str, person: str, affiliation: str, country: str | None
+) -> None:
+    record = annotate(text)
+    found = next(a for a in record.actors if a.name == person)
+    assert found.kind == "person" and found.affiliation is not None
+    assert record.actors[found.affiliation].name == affiliation
+    assert found.country == country
+
+
+def test_actors_coreference_by_rule(annotate: Annotate) -> None:
+    record = annotate(
+        "Battle for Fizuli\n\nAzerbaijan's Defence Ministry said its troops advanced. The ministry said 10 soldiers "
+        "were killed.\n\nTurkish President Recep Tayyip Erdogan spoke on Tuesday. Erdogan said Turkey stands with "
+        "Azerbaijan, and he added that the talks had failed."
+    )
+    ministry = actor_named(record, "Azerbaijan's Defence Ministry")
+    assert actor_named(record, "The ministry") == ministry
+    erdogan = actor_named(record, "Recep Tayyip Erdogan")
+    assert actor_named(record, "Erdogan") == erdogan
+    assert actor_named(record, "he") == erdogan
+
+
+def test_actors_coordinated_demonyms_are_two_actors(annotate: Annotate) -> None:
+    record = annotate("Azerbaijani and Armenian forces have deployed heavy artillery.")
+    countries = {a.country for a in record.actors if a.kind == "military"}
+    assert countries == {"AZE", "ARM"}
+
+
+def test_actors_place_tagged_as_person_is_not_an_actor(annotate: Annotate) -> None:
+    record = annotate("Armenian forces attacked in the directions of Fizuli, Jabrayil, Aghdara and Tartar.")
+    assert not [a for a in record.actors if a.kind == "person"]
+
+
+def test_actors_its_troops_belong_to_the_speaker(annotate: Annotate) -> None:
+    record = annotate("Armenia's Defence Ministry reported that 26 of its troops were killed.")
+    assert actor_named(record, "its troops").country == "ARM"

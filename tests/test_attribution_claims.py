@@ -1,0 +1,192 @@
+"""fogofwar_attribution: who says what, how, and who denies it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from fogofwar.record import NARRATION_CUE, ArticleRecord, Claim
+
+Annotate = Callable[..., ArticleRecord]
+
+
+def attributed(record: ArticleRecord) -> list[Claim]:
+    return [c for c in record.claims if c.cue != NARRATION_CUE]
+
+
+def claim_with(record: ArticleRecord, words: str) -> Claim:
+    """The attributed claim whose content holds ``words``."""
+    text = record.article.text
+    found = [c for c in attributed(record) if words in text[c.content.start : c.content.end]]
+    assert found, [(c.cue, text[c.content.start : c.content.end]) for c in attributed(record)]
+    return found[0]
+
+
+def source_of(record: ArticleRecord, claim: Claim) -> tuple[str | None, str, str]:
+    actor = record.actors[claim.source]
+    return actor.country, actor.kind, actor.name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source", "cue"),
+    [
+        (
+            "Azerbaijan's defence ministry said on Tuesday that Armenian forces attempted to recover lost ground.",
+            "recover lost ground",
+            ("AZE", "military"),
+            "say",
+        ),
+        (
+            "Russian forces shelled Kharkiv overnight, Ukraine's General Staff said on Friday.",
+            "shelled Kharkiv overnight",
+            ("UKR", "military"),
+            "say",
+        ),
+        (
+            "According to the Syrian Observatory for Human Rights, 14 civilians died in the strike.",
+            "14 civilians died",
+            (None, "ngo"),
+            "according to",
+        ),
+        (
+            "Israeli military officials told Reuters that the tunnel had been destroyed.",
+            "the tunnel had been destroyed",
+            ("ISR", "military"),
+            "tell",
+        ),
+        ("The Kremlin accused Kyiv of shelling the plant.", "shelling the plant", ("RUS", "government"), "accuse"),
+        ("Hamas claimed the rocket attack on Ashkelon.", "the rocket attack", ("PSE", "armed_group"), "claim"),
+        (
+            "Sudan's army said in a statement that the RSF had shelled Omdurman.",
+            "shelled Omdurman",
+            ("SDN", "military"),
+            "say",
+        ),
+    ],
+)
+def test_attribution_source_and_content(
+    annotate: Annotate, text: str, words: str, source: tuple[str | None, str], cue: str
+) -> None:
+    record = annotate(text)
+    claim = claim_with(record, words)
+    assert source_of(record, claim)[:2] == source
+    assert claim.cue == cue and claim.polarity == "assert"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            '"We will not give up a single village," Armenian Prime Minister Nikol Pashinyan said.',
+            "not give up a single village",
+            "Nikol Pashinyan",
+        ),
+        ("“The crisis must be put to an end,” Erdogan said during a symposium.", "must be put to an end", "Erdogan"),
+        ('Zelensky said: "Our soldiers are holding the line in Bakhmut."', "holding the line", "Zelensky"),
+    ],
+)
+def test_attribution_direct_quotes(annotate: Annotate, text: str, words: str, speaker: str) -> None:
+    record = annotate(text)
+    claim = claim_with(record, words)
+    assert claim.quote
+    assert speaker in source_of(record, claim)[2]
+
+
+def test_attribution_he_added_continues_the_speaker(annotate: Annotate) -> None:
+    record = annotate(
+        "Quotes\n\n“Once again I condemn Armenia,” Turkish President Recep Tayyip Erdogan said.\n\n"
+        "“Turkey continues to stand with Azerbaijan,” he added."
+    )
+    claim = claim_with(record, "continues to stand")
+    assert claim.quote and source_of(record, claim)[2] == "Recep Tayyip Erdogan"
+
+
+def test_attribution_quote_paragraph_continues_the_quote_before(annotate: Annotate) -> None:
+    record = annotate(
+        "Calls for calm\n\n“We urge everyone to prevent an all-out war,” EU spokesman Peter Stano said.\n\n"
+        "“There is no military solution to this conflict.”"
+    )
+    claim = claim_with(record, "no military solution")
+    assert claim.quote and source_of(record, claim)[2] == "Peter Stano"
+
+
+def test_attribution_denial_points_to_the_claim_it_denies(annotate: Annotate) -> None:
+    record = annotate(
+        "Shelling\n\nThe ministry of Azerbaijan said Armenian troops were shelling the Dashkesan region.\n\n"
+        "Armenia denied the shelling, but said its forces repelled attacks."
+    )
+    denial = claim_with(record, "the shelling")
+    assert denial.polarity == "deny" and source_of(record, denial)[:2] == ("ARM", "government")
+    assert denial.denies is not None
+    text = record.article.text
+    denied = record.claims[denial.denies]
+    assert "shelling the Dashkesan region" in text[denied.content.start : denied.content.end]
+    assert claim_with(record, "repelled attacks").polarity == "assert"
+
+
+def test_attribution_relative_clause_denial_closes_its_claim(annotate: Annotate) -> None:
+    record = annotate(
+        "Azerbaijani military officials told Russia's Interfax news agency that over 550 Armenian troops were "
+        "destroyed in a claim that Armenia denied."
+    )
+    told = claim_with(record, "over 550 Armenian troops")
+    assert told.channel == "Interfax"
+    assert source_of(record, told)[:2] == ("AZE", "military")
+    denial = claim_with(record, "claim that Armenia denied")
+    assert denial.polarity == "deny" and record.claims[denial.denies or 0] == told
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The Syrian government dismissed the reports as fabricated.", "the reports"),
+        ("Moscow called the accusations baseless.", "the accusations"),
+        ("The Pentagon did not confirm that the drone was shot down.", "the drone was shot down"),
+        ("Israel rejected the claims that its strike hit the hospital.", "the claims"),
+    ],
+)
+def test_attribution_denial_forms(annotate: Annotate, text: str, words: str) -> None:
+    assert claim_with(annotate(text), words).polarity == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union urged both sides to stop fighting.",
+        "Azerbaijan's parliament declared a state of war in some of its cities.",
+        "The OIC condemned the attack on the town.",
+    ],
+)
+def test_attribution_acts_of_speech_are_not_claims(annotate: Annotate, text: str) -> None:
+    assert attributed(annotate(text)) == []
+
+
+def test_attribution_unattributed_sentence_is_the_outlets_narration(annotate: Annotate) -> None:
+    record = annotate("date 2020-09-29\n\nHeavy fighting broke out on Sunday.\n\nThe ministry said 10 soldiers died.")
+    narration = [c for c in record.claims if c.cue == NARRATION_CUE]
+    assert len(narration) == 1
+    assert record.actors[narration[0].source].kind == "media"
+
+
+def test_attribution_coordinated_speakers_each_claim(annotate: Annotate) -> None:
+    record = annotate("Syria and Russia denied using chemical weapons in Idlib.")
+    sources = {source_of(record, c)[0] for c in attributed(record)}
+    assert sources == {"SYR", "RUS"}
+
+
+def test_attribution_headline_denial_points_inside(annotate: Annotate) -> None:
+    record = annotate("Russia claims capture of Bakhmut, Kyiv denies\n\nFighting went on in the city on Sunday.")
+    denial = claim_with(record, "Russia claims")
+    assert denial.polarity == "deny" and source_of(record, denial)[0] == "UKR"
+    assert denial.denies is not None and source_of(record, record.claims[denial.denies])[0] == "RUS"
+
+
+def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -> None:
+    record = annotate(
+        'President Volodymyr Zelenskiy told reporters that Bakhmut was "only in our hearts now", but his spokesman '
+        "later said the president had not confirmed the city's fall."
+    )
+    quoted = [c for c in attributed(record) if c.quote]
+    assert quoted == []
+    assert source_of(record, claim_with(record, "had not confirmed"))[2] == "Volodymyr Zelenskiy"
