@@ -305,3 +305,17 @@ def test_casualties_numbers_that_are_not_tolls(annotate, text):
 def test_casualties_outcome_population_side(annotate, text, low, expected):
     c = only(annotate(text), low)
     assert (c.outcome, c.population, c.side) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "as_of"),
+    [
+        ("On Monday, Armenia's ministry reported that 26 of its troops were killed.", 26, "2020-09-28"),
+        # a date that opens a running total is not the date the total stands at
+        ("The overall death toll has risen to 95 since violence broke out over the weekend.", 95, None),
+        ("Shelling has killed 20 civilians since 2016, the ministry said.", 20, None),
+    ],
+)
+def test_casualties_as_of_with_the_dates_component(annotate, text, low, as_of):
+    c = only(annotate(text, published="2020-09-29"), low)
+    assert (c.as_of.value if c.as_of else None) == as_of

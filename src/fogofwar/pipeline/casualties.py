@@ -920,13 +920,21 @@ class Context:
         return next(c for c in self.belligerents if c != country)
 
     def date_near(self, span: SpacySpan) -> When | None:
-        """The date expression of the figure's sentence nearest to it."""
+        """The date expression of the figure's sentence nearest to it (not one that opens a running total)."""
         sent = span.sent
-        inside = [d for d in self.dates if sent.start_char <= d.evidence.start < sent.end_char]
+        inside = [
+            d for d in self.dates if sent.start_char <= d.evidence.start < sent.end_char and not self.window_start(d)
+        ]
         if not inside:
             return None
         nearest: When = min(inside, key=lambda d: abs(d.evidence.start - span.start_char))
         return nearest
+
+    def window_start(self, when: When) -> bool:
+        """A date that opens a running total ("since 2016", "since violence broke out over the weekend"): not the
+        date a figure stands at."""
+        found = self.doc.char_span(when.evidence.start, when.evidence.end, alignment_mode="expand")
+        return found is not None and under_since(found)
 
     def historical(self, span: SpacySpan, clause: set[int]) -> bool:
         """True when the figure's clause is dated to a year before publication (not by "since"): a date of the
@@ -1049,12 +1057,29 @@ def country_name_of(token: Token) -> str | None:
 
 def under_since(span: SpacySpan) -> bool:
     """A date introduced by "since" (the start of a running total, not the date of a figure)."""
-    if any(t.lower_ in ("past", "last", "since") for t in span):
-        return True  # "over the past three days", "since 2016" (the dates component keeps the "since")
+    words = [t.lower_ for t in span]
+    if "since" in words or "past" in words:
+        return True  # "since 2016" (the dates component keeps the "since"), "over the past three days"
+    if "last" in words and any(t.like_num for t in span):
+        return True  # "in the last three days" is a window; "last week" is a date
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "since":
         return True
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
+        return True
+    return in_since_clause(root)
+
+
+def in_since_clause(token: Token) -> bool:
+    """A token inside a clause introduced by "since" ("since violence broke out over the weekend")."""
+    current = token
+    for _ in range(MAX_AGENT_CLIMB):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def speaker_country(token: Token) -> str | None:
