@@ -80,3 +80,21 @@ def figures(record):
 )
 def test_casualties_numbers_in_text(annotate, text, expected):
     assert figures(annotate(text, published="2020-09-29")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "² soldiers were killed.",  # a superscript digit is a digit to spaCy, not to int()
+        "٣ civilians were killed in Gaza.",
+        "Between 15 and 10 people died.",
+        "over over 5 soldiers were killed",
+        "at least at least dozens died",
+        "In 1990 1991 1992 people died.",
+        "3.7 people died, -5 soldiers died, 10,000,000,000 people were killed.",
+    ],
+)
+def test_casualties_numbers_odd_input_gives_sound_ranges(annotate, text):
+    for c in annotate(text).casualties:
+        assert c.low is None or c.high is None or c.low <= c.high
+        assert (c.low or 0) >= 0 and (c.high or 0) <= 10_000_000

@@ -359,7 +359,8 @@ class CasualtiesComponent:
             return span.doc[span.end + 1].lower_ not in ("year", "month", "day", "hour", "week", "minute", "km")
         if after is not None and after.lower_ in ("year", "years") and span.end + 1 < len(span.doc):
             return span.doc[span.end + 1].lower_ != "old"
-        return not (len(span) == 1 and span[0].is_digit and MIN_YEAR <= int(span[0].text) <= MAX_YEAR)
+        year = len(span) == 1 and span[0].text.isascii() and span[0].text.isdecimal() and len(span[0].text) == 4
+        return not (year and MIN_YEAR <= int(span[0].text) <= MAX_YEAR)
 
     # -- reading one figure ----------------------------------------------------------------------------------
 
