@@ -93,6 +93,9 @@ def test_casualties_population(annotate, text, low, population):
             40,
             "ARM",
         ),
+        # who loses people is their side, not the opponent's
+        ("Armenian forces attacked Azerbaijani troops. The Armenian army lost 40 soldiers in the battle.", 40, "ARM"),
+        ("Russian forces shelled Ukrainian troops. Ukraine's army said: we lost 12 servicemen.", 12, "UKR"),
         # a toll covering both sides has no side; the cause ("Israeli strikes") is not the side
         ("The death toll from Israeli strikes has risen to 1,200.", 1200, None),
         ("Clashes between Armenian and Azerbaijani troops killed 20 soldiers.", 20, None),

@@ -685,23 +685,33 @@ class CasualtiesComponent:
             return (context.other_side(speaker) if speaker else None), False
         if m.inherited:
             return None, False
-        if m.population in ("civilian", "any") and m.cue:
-            # civilians are counted where they died: "nine civilians were killed in Azerbaijan"
-            places = {
-                c
-                for prep in m.cue[0].children
-                if prep.dep_ == "prep" and prep.lower_ == "in"
-                for t in prep.children
-                if t.dep_ == "pobj" and (c := country_name_of(t)) is not None
-            }
-            if len(places) == 1:
-                return places.pop(), False
+        place = place_country(m)
+        if place is not None:
+            return place, False
+        loser = self.loser_side(m, context, claim)
+        if loser is not None:
+            return loser
         agent = agent_country(m)
         if agent is None and claim is not None and m.cue and m.cue[0].lemma_.lower() in ("neutralise", "neutralize"):
             agent = context.claimant_country(claim)
         if agent is not None:
             return context.other_side(agent), False
         return None, False
+
+    def loser_side(self, m: Mention, context: Context, claim: int | None) -> tuple[str | None, bool] | None:
+        """For "the brigade lost 40 men", "we lost 12 servicemen": the side of the subject that lost them (None when
+        the figure is not the object of "lose" with a subject)."""
+        verb = m.cue[0] if m.cue else None
+        if verb is None or verb.lemma_.lower() != "lose" or m.head is None or m.head.dep_ not in ("dobj", "obj"):
+            return None
+        loser = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if loser is None:
+            return None
+        words = list(loser.subtree)
+        if any(t.lower_ in self.words.own for t in words):
+            return context.claimant_country(claim) or speaker_country(verb), True
+        found = {c for t in words if (c := country_of(t)) is not None}
+        return (found.pop() if len(found) == 1 else None), False
 
     def scope(self, m: Mention) -> str:  # noqa: PLR0911 - one return per rule, in the order they apply
         """incident or cumulative (see the module docstring) for a figure not brought to by a toll."""
@@ -1048,6 +1058,21 @@ def country_of(token: Token) -> str | None:
         return None
     word = countries.lookup(token.text)
     return word.iso3 if word is not None else None
+
+
+def place_country(m: Mention) -> str | None:
+    """Civilians (and people of any kind) are counted where they died: "nine civilians were killed in Azerbaijan"
+    -> AZE, when the place after "in" is a country named by its name."""
+    if m.population not in ("civilian", "any") or not m.cue:
+        return None
+    places = {
+        c
+        for prep in m.cue[0].children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for t in prep.children
+        if t.dep_ == "pobj" and (c := country_name_of(t)) is not None
+    }
+    return places.pop() if len(places) == 1 else None
 
 
 def country_name_of(token: Token) -> str | None:
