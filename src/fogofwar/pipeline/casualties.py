@@ -45,8 +45,10 @@ doc._.losses (Loss). The rules, with their word lists in ``data/casualties.json`
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -132,6 +134,11 @@ LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
 
 #: Nouns for a whole war: a toll they are said to have taken is a running total.
 WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "uprising", "civil war"})
+
+#: A toll dated more than this many days before publication belongs to an earlier episode and is historical ("In
+#: April 2016, around 110 people were killed" in a 2020 article); a date days or weeks back is the current news
+#: ("Wednesday" in an article of 2 January is 30 December of the year before, and not history).
+HISTORY_MIN_DAYS = 365
 
 #: Longest materiel name in words ("infantry fighting vehicle", "armoured personnel carrier").
 MAX_ITEM_WORDS = 3
@@ -907,7 +914,10 @@ class Context:
         self.actors: Sequence[Actor] = doc._.actors or ()
         self.dates: list[When] = [d for d in (doc._.dates or ()) if d.type == "date"]
         published = doc._.published
-        self.year = int(published[:4]) if published and published[:4].isdigit() else None
+        try:
+            self.published: date | None = date.fromisoformat(published[:10]) if published else None
+        except ValueError:
+            self.published = None
         self.belligerents = belligerents
 
     def claim_of(self, evidence: Span, number: SpacySpan | None) -> int | None:
@@ -963,23 +973,35 @@ class Context:
     def historical(self, span: SpacySpan, clause: set[int]) -> bool:
         """True when the figure's clause is dated to a year before publication (not by "since"): a date of the
         clause's verb, of its counted phrase, or of the noun a relative clause hangs on ("a 1990s war that")."""
-        if self.year is None:
+        if self.published is None:
             return False
         sent = span.sent
         for d in self.dates:
-            if sent.start_char <= d.evidence.start < sent.end_char and d.value and d.value[:4].isdigit():
+            if sent.start_char <= d.evidence.start < sent.end_char and d.value:
                 when = self.doc.char_span(d.evidence.start, d.evidence.end, alignment_mode="expand")
                 inside = when is None or any(t.i in clause for t in when)
-                if int(d.value[:4]) < self.year and inside and (when is None or not under_since(when)):
+                if inside and (when is None or not under_since(when)) and self.long_before(d.value):
                     return True
         for ent in sent.ents:
             if ent.label_ != "DATE" or under_since(ent) or not any(t.i in clause for t in ent):
                 continue
             for token in ent:
                 digits = token.text.rstrip("s").removesuffix("'")
-                if digits.isdigit() and len(digits) == 4 and MIN_YEAR <= int(digits) < self.year:
+                if digits.isdigit() and len(digits) == 4 and int(digits) >= MIN_YEAR and self.long_before(digits):
                     return True
         return False
+
+    def long_before(self, value: str) -> bool:
+        """A date (ISO value; a range by its start, a year or decade by its first day) more than
+        ``HISTORY_MIN_DAYS`` before publication."""
+        found = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+        if found is None or self.published is None:
+            return False
+        try:
+            start = date(int(found.group(1)), int(found.group(2) or 1), int(found.group(3) or 1))
+        except ValueError:
+            return False
+        return (self.published - start).days > HISTORY_MIN_DAYS
 
 
 def clause_of(m: Mention) -> set[int]:
