@@ -71,6 +71,10 @@ def figures(record):
         # a year, an age, a percentage and a distance are not casualty figures
         ("In 2014, 40 people were killed 30 km from Donetsk, including a 12-year-old boy.", [(1, 1), (40, 40)]),
         ("Between 10 and 15 civilians were wounded in the strike on Kherson.", [(10, 15)]),
+        ("10-15 soldiers died in the ambush near Marib.", [(10, 15)]),  # a range, never 25
+        # a numeric dateline is not a figure
+        ("06-06-2016 3 Civilians Killed in Terrorist Rocket Attacks on Aleppo", [(3, 3)]),
+        ("01-11-2014 100 ISIL Terrorists Killed in Kobani", [(100, 100)]),
         # one person, named with "a": a figure of one
         ("A Ukrainian soldier was killed near Bakhmut, the army said.", [(1, 1)]),
         ("Sun 24 Jan 2016 One person killed, 16 others injured in rocket attacks on Aleppo", [(1, 1), (16, 16)]),

@@ -140,11 +140,14 @@ WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "uprising", "civil war"}
 #: ("Wednesday" in an article of 2 January is 30 December of the year before, and not history).
 HISTORY_MIN_DAYS = 365
 
+#: Heads of vague quantities whose "of" phrase names what is counted ("a number of", "dozens of", "scores of").
+VAGUE_HEADS = frozenset({"number", "dozens", "scores", "hundreds", "thousands", "millions", "handful", "dozen"})
+
 #: Longest materiel name in words ("infantry fighting vehicle", "armoured personnel carrier").
 MAX_ITEM_WORDS = 3
 
 #: Tokens looked at after a figure's noun for its verb when the parse fails ("25 members [were] killed").
-NEARBY_TOKENS = 3
+NEARBY_TOKENS = 4
 
 #: Confidence of a figure whose outcome was read off its neighbouring words rather than the parse.
 NEARBY_CONFIDENCE = 0.6
@@ -210,9 +213,18 @@ class Words:
             loss_outcome_of=loss_outcome_of,
         )
 
+    def base(self, token: Token) -> str:
+        """The word's lexicon form: its lemma, or for a capitalised headline word the model took for a proper noun
+        ("Terrorists") the lower-cased singular."""
+        lemma = token.lemma_.lower()
+        if lemma in self.military or lemma in self.civilian or lemma in self.people:
+            return lemma
+        singular = token.lower_.removesuffix("s")
+        return singular if singular in self.military or singular in self.civilian else lemma
+
     def person_noun(self, token: Token) -> bool:
         """True for a noun naming people (soldiers, civilians, people, lives)."""
-        lemma = token.lemma_.lower()
+        lemma = self.base(token)
         return lemma in self.military or lemma in self.civilian or lemma in self.people or token.lower_ in self.people
 
 
@@ -249,7 +261,8 @@ class CasualtiesComponent:
         self.words = Words.load()
         tables = lexicon()["numbers"]
         self.numbers = Matcher(nlp.vocab)
-        self.numbers.add("NUMBER", [[{"LIKE_NUM": True}, {"ORTH": "-"}, {"LIKE_NUM": True}]])
+        # "twenty-six" is one number, "10-15" a range: parse_figure tells them apart
+        self.numbers.add("RANGE", [[{"LIKE_NUM": True}, {"ORTH": "-"}, {"LIKE_NUM": True}]])
         self.numbers.add(
             "NUMBER",
             [[{"LIKE_NUM": True, "OP": "+"}, {"LOWER": "and"}, {"LIKE_NUM": True, "OP": "+"}]],
@@ -363,7 +376,11 @@ class CasualtiesComponent:
             elif (vague := numbers.vague_figure(text)) is not None:
                 found.append((start, end, vague, False))
         one = numbers.Figure(low=1, high=1, value=1)
-        found.extend((start, end, one, True) for _, start, end in self.singles(doc))  # "a soldier was killed"
+        found.extend(  # "a soldier was killed"; not "an Islamist rebel group", "a soldier's funeral"
+            (start, end, one, True)
+            for _, start, end in self.singles(doc)
+            if doc[end - 1].dep_ not in ("compound", "amod", "nmod", "poss")
+        )
         for _, start, end in self.family(doc):
             value = numbers.word_value([doc[end - 1].text])
             if value is not None:
@@ -371,7 +388,18 @@ class CasualtiesComponent:
         return found
 
     def countable(self, span: SpacySpan) -> bool:
-        """Numbers that can be counts: not years in a date, not ages ("12-year-old"), not times or measures."""
+        """Numbers that can be counts: not years in a date, not ages ("12-year-old"), not times or measures, not a
+        part of a numeric date ("06-06-2016")."""
+        doc = span.doc
+        joined = [
+            (doc[i], doc[j])
+            for i, j in ((span.start - 1, span.start - 2), (span.end, span.end + 1))
+            if 0 <= j < len(doc) and 0 <= i < len(doc)
+        ]
+        if any(sep.text in ("-", "/", ".") and other.like_num for sep, other in joined):
+            chain = doc[max(span.start - 4, 0) : min(span.end + 4, len(doc))]
+            if any(t.is_digit and len(t.text) == 4 for t in chain) or len(span) == 1:
+                return False  # a date "06-06-2016"; a lone number of a range is counted by the range itself
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if after is not None and after.lower_ in ("%", "percent", "per", "km", "kilometres", "kilometers", "miles"):
             return False
@@ -414,7 +442,7 @@ class CasualtiesComponent:
         if noun is None:
             return None
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
-        lemma = noun.lemma_.lower()
+        lemma = w.base(noun)
         if mods & w.civilian_mods or lemma in w.civilian:
             return "civilian"
         if lemma in w.military or mods & w.military_mods:
@@ -432,12 +460,22 @@ class CasualtiesComponent:
         end = max(m.span.end, (m.noun.i + 1) if m.noun is not None else 0)
         before = [doc[m.span.start - 1]] if m.span.start > 0 else []
         after = [t for t in doc[end : end + NEARBY_TOKENS] if t.sent.start == m.span.sent.start]
+        # a headline's noun the parse lost: "100 ISIL Terrorists Killed in Kobani"
+        noun = None
+        if m.noun is None:
+            while after and after[0].pos_ in ("PROPN", "NOUN", "ADJ") and len(after) > 1:
+                if self.words.person_noun(after[0]):
+                    noun = after[0]
+                after = after[1:]
         while after and after[0].pos_ == "AUX":
             after = after[1:]
         for token in (*before, *after[:1]):
             found = self.words.outcome_of.get(token.lemma_.lower())
             if found is not None and token.pos_ in ("VERB", "ADJ") and not self.speech_claim(token):
                 m.outcome, m.cue, m.nearby = found, [token], True
+                if noun is not None and token in after:
+                    m.noun = noun
+                    m.population = self.population(noun)
                 return True
         return False
 
@@ -1024,6 +1062,11 @@ def clause_of(m: Mention) -> set[int]:
 def counted_noun(number: Token) -> tuple[Token | None, Token]:
     """What a figure counts and the token carrying its role in the clause: the noun it modifies ("11 civilians"),
     the noun after "of" ("26 of its troops": the role is the number's), or nothing ("nine in Azerbaijan")."""
+    if number.lower_ in VAGUE_HEADS:
+        # "a number of tunnels", "dozens of soldiers": what follows "of" is counted
+        pobj = next((g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+        if pobj is not None and pobj.dep_ == "pobj":
+            return pobj, number
     if number.dep_ == "nummod" and number.head.lower_ in ("more", "other", "others"):
         number = number.head  # "21 more of their fighters", "32 others": the role is the "more"
     if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
@@ -1058,12 +1101,14 @@ def date_like(token: Token) -> bool:
         return True
     if token.ent_type_ == "MONEY":
         return any(t.is_currency or t.lower_ in CURRENCY_WORDS for t in ent)
-    for t in ent:
-        if t.is_digit and len(t.text) == 4:
-            return True
-        if t.lower_.rstrip("s") in TIME_WORDS:
-            return True
-    return False
+    if len(token.text) == 4 and token.text.isdigit():
+        return True  # a year
+    if any(c in token.text for c in "-/:."):
+        return True  # "01-11-2014", "10:59"
+    doc = token.doc
+    # a day or a count of time units: "30 June", "Sunday 1", "24 hours", "three days"; not "2014 100 [terrorists]"
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if ent.start <= i < ent.end]
+    return any(t.lower_.rstrip("s") in TIME_WORDS or t.text in ("-", "/", ".") for t in neighbours)
 
 
 def qualified(figure: numbers.Figure, rule: str) -> numbers.Figure:
