@@ -26,3 +26,7 @@ class PipelineError(FogOfWarError):
 
 class GoldError(FogOfWarError):
     """A gold file is malformed or names an article that cannot be found."""
+
+
+class GazetteerError(FogOfWarError):
+    """The offline gazetteer index could not be built or opened (a read-only cache folder, a corrupt file)."""

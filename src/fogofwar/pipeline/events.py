@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from fogofwar import countries
+from fogofwar.pipeline.attribution import cues
 from fogofwar.pipeline.dates import narrower, overlapping
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.pipeline.triggers import Trigger, TriggerFinder
@@ -42,6 +43,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "of"})
 VERB_RECIPIENT_PREPS = RECIPIENT_PREPS - {"of"}  # a noun's "of" names its object ("shelling of X"), a verb's does not
+
+#: Verbs of saying whose object is what is said ("said it", "alleged the shelling"); others, such as "declared a
+#: state of war" or "announced a ceasefire", take an act as their object and lend it their subject.
+SAYING = frozenset({"say", "tell", "allege", "accuse", "blame", "quote", "cite"})
 
 #: Types in which the actor gives, meets or agrees with someone named after "to", "for" or "with".
 COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST"})
@@ -230,8 +235,8 @@ def participants(head: Token, event_type: str = "ASSAULT") -> tuple[list[Token],
     patient: list[Token] = []
     preps = RECIPIENT_PREPS | (COOPERATIVE_PREPS if event_type in COOPERATIVE_TYPES else frozenset())
     verb = head if head.pos_ == "VERB" else None
-    if verb is None and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
-        verb = head.head  # a light verb: "launched an attack", "held talks"
+    if verb is None and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and not speech(head.head):
+        verb = head.head  # a light verb: "launched an attack", "held talks" (not "denied the shelling")
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
             agent.extend(phrase(child, joined=True))
@@ -248,9 +253,18 @@ def participants(head: Token, event_type: str = "ASSAULT") -> tuple[list[Token],
                 child.dep_ == "prep" and child.lower_ in preps - {"of"}
             ):
                 patient.extend(phrase(child, joined=child.dep_ == "prep"))
+        if not agent and verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Armenian troops shelling the region"
+            agent.extend(phrase(verb.head))
         if not agent:
             agent.extend(inherited_subject(verb))
     return agent, patient
+
+
+def speech(verb: Token) -> bool:
+    """A verb of saying or denying, whose object is what is said, not an act its subject did."""
+    lemma = verb.lemma_.lower()
+    found = cues()
+    return lemma in found.deny_verbs or lemma in found.object_content or lemma in SAYING
 
 
 def theme_of(head: Token) -> str | None:
