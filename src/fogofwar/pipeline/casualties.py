@@ -1,7 +1,7 @@
 """Casualties and materiel losses: every figure, normalised, with its outcome, population, side, scope and claimant.
 
-Reads the parse and (each optional) doc._.dates, doc._.actors, doc._.claims; writes doc._.casualties (Casualty) and
-doc._.losses (Loss). The rules, with their word lists in ``data/casualties.json``:
+Reads the parse and (each optional) doc._.dates, doc._.places, doc._.actors, doc._.claims; writes doc._.casualties
+(Casualty) and doc._.losses (Loss). The rules, with their word lists in ``data/casualties.json``:
 
 - **Figures**: Matchers find number runs (digits and words), vague quantities ("dozens"), counted phrases ("a
   family of five", "a woman and child") and one named person ("a soldier", "a 60-year-old man"), with the
@@ -22,9 +22,10 @@ doc._.losses (Loss). The rules, with their word lists in ``data/casualties.json`
 - **Population**: the counted noun or its modifier (military, civilian), else ``any``.
 - **Side**: country words in the counted phrase ("Armenian troops", "nine in Azerbaijan"); a possessive of the
   speaker ("its troops", "their military death toll") is the claimant's country (the claim's source actor, else
-  the subject of the speech verb); "enemy" is the speaker's opponent; civilians killed "in <country>" are that
-  country's; people "lost" are the loser's; failing these, people harmed by a named side's action ("Azerbaijani
-  jets ... neutralised 10 soldiers") are the other side's when the article names exactly two countries' forces.
+  the subject of the speech verb); "enemy" is the speaker's opponent; civilians killed "in <country>" or in a place
+  that doc._.places resolved ("in Kharkiv") are that country's; people "lost" are the loser's; failing these,
+  people harmed by a named side's action ("Azerbaijani jets ... neutralised 10 soldiers") are the other side's
+  when the article names exactly two countries' forces.
   Several countries: null.
 - **Scope**: ``cumulative`` for a toll ("death toll rises to 95", "bringing their toll to 84"), a figure a toll
   includes, a war's toll ("a war that killed thousands") or a running-total cue ("so far", "since", "overall");
@@ -60,7 +61,7 @@ from spacy.tokens import Span as SpacySpan
 
 from fogofwar import countries
 from fogofwar.pipeline import numbers
-from fogofwar.record import Actor, Casualty, Claim, Loss, Span, When
+from fogofwar.record import Actor, Casualty, Claim, Loss, Place, Span, When
 
 #: Entity labels whose numbers are not counts of people or things ("1993", "24 hours", "$5 million", "40%").
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
@@ -743,7 +744,7 @@ class CasualtiesComponent:
             return (context.other_side(speaker) if speaker else None), False
         if m.inherited:
             return None, False
-        place = place_country(m)
+        place = place_country(m, context)
         if place is not None:
             return place, False
         loser = self.loser_side(m, context, claim)
@@ -951,12 +952,22 @@ class Context:
         self.claims: Sequence[Claim] = doc._.claims or ()
         self.actors: Sequence[Actor] = doc._.actors or ()
         self.dates: list[When] = [d for d in (doc._.dates or ()) if d.type == "date"]
+        self.places: Sequence[Place] = doc._.places or ()
         published = doc._.published
         try:
             self.published: date | None = date.fromisoformat(published[:10]) if published else None
         except ValueError:
             self.published = None
         self.belligerents = belligerents
+
+    def place_country(self, token: Token) -> str | None:
+        """The ISO3 country of a place the places component resolved at this token ("Kharkiv" -> UKR)."""
+        for place in self.places:
+            if place.evidence.start <= token.idx < place.evidence.end and place.country:
+                if place.precision == "unresolved":
+                    return None
+                return countries.iso2_to_iso3(place.country)
+        return None
 
     def claim_of(self, evidence: Span, number: SpacySpan | None) -> int | None:
         """The innermost claim whose content holds the evidence (or, failing that, the number itself)."""
@@ -1140,17 +1151,19 @@ def country_of(token: Token) -> str | None:
     return word.iso3 if word is not None else None
 
 
-def place_country(m: Mention) -> str | None:
+def place_country(m: Mention, context: Context) -> str | None:
     """Civilians (and people of any kind) are counted where they died: "nine civilians were killed in Azerbaijan"
-    -> AZE, when the place after "in" is a country named by its name."""
+    -> AZE, "killed 12 civilians in Kharkiv" -> UKR (the country of the place the places component resolved)."""
     if m.population not in ("civilian", "any") or not m.cue:
         return None
+    heads = [m.cue[0], *([m.noun] if m.noun is not None else [])]
     places = {
         c
-        for prep in m.cue[0].children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "near")
         for t in prep.children
-        if t.dep_ == "pobj" and (c := country_name_of(t)) is not None
+        if t.dep_ == "pobj" and (c := country_name_of(t) or context.place_country(t)) is not None
     }
     return places.pop() if len(places) == 1 else None
 

@@ -58,7 +58,8 @@ def make_places(nlp: Language, name: str) -> PlacesComponent:
 
 @Language.factory("fogofwar_casualties")
 def make_casualties(nlp: Language, name: str) -> CasualtiesComponent:
-    """Casualty figures and materiel losses: reads the parse, dates, actors, claims; writes doc._.casualties, losses."""
+    """Casualty figures and materiel losses: reads the parse, dates, places, actors, claims; writes doc._.casualties
+    and doc._.losses."""
     return CasualtiesComponent(nlp)
 
 
