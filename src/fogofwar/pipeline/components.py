@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from fogofwar.pipeline.actors import ActorsComponent
 from fogofwar.pipeline.attribution import AttributionComponent
+from fogofwar.pipeline.casualties import CasualtiesComponent
 from fogofwar.pipeline.dates import DatesComponent
 from fogofwar.pipeline.events import EventsComponent
 from fogofwar.pipeline.extensions import register_extensions
@@ -24,6 +25,7 @@ COMPONENTS: tuple[str, ...] = (
     "fogofwar_places",
     "fogofwar_actors",
     "fogofwar_attribution",
+    "fogofwar_casualties",
     "fogofwar_events",
     "fogofwar_framing",
 )
@@ -52,6 +54,13 @@ def make_dates(nlp: Language, name: str) -> DatesComponent:
 def make_places(nlp: Language, name: str) -> PlacesComponent:
     """Toponyms resolved offline, with precision and role: reads the parse and entities; writes doc._.places."""
     return PlacesComponent(nlp)
+
+
+@Language.factory("fogofwar_casualties")
+def make_casualties(nlp: Language, name: str) -> CasualtiesComponent:
+    """Casualty figures and materiel losses: reads the parse, dates, places, actors, claims; writes doc._.casualties
+    and doc._.losses."""
+    return CasualtiesComponent(nlp)
 
 
 @Language.factory("fogofwar_events")
