@@ -102,3 +102,22 @@ def test_events_historical_from_date(annotate_doc):
 def test_events_violating_an_agreement_is_an_attack(annotate, text, expected):
     record = annotate(text)
     assert [e.type for e in record.events] == [expected]
+
+
+def test_events_rival_figures_make_an_event_disputed(annotate):
+    record = annotate(
+        "Blast at Gaza hospital\n\nThe Gaza health ministry said 471 people were killed in the blast at al-Ahli hospital "
+        "on Tuesday. Israel's military said the blast killed between 10 and 50 people at most.",
+        published="2023-10-18",
+    )
+    blasts = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(blasts) == 1 and blasts[0].status == "disputed"
+
+
+def test_events_agreeing_figures_are_not_disputed(annotate):
+    record = annotate(
+        "Strike on market\n\nThe ministry said 12 people were killed in the strike on Monday. Monitors said the strike "
+        "killed 12 people.",
+        published="2023-10-18",
+    )
+    assert all(e.status != "disputed" for e in record.events)

@@ -136,6 +136,18 @@ class EventsComponent:
         doc._.events = [to_event(m, doc) for m in merged]
         return doc
 
+    def event_subject(self, trigger: Trigger) -> str | None:
+        """The lemma of an event noun of the same type that is the subject of a verb trigger ("the strike killed")."""
+        head = trigger.head
+        if head.pos_ != "VERB":
+            return None
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                entry = self.finder.lexicon.nouns.get(child.lemma_.lower())
+                if entry is not None and entry[0] == trigger.type:
+                    return child.lemma_.lower()
+        return None
+
     def mention(self, doc: Doc, trigger: Trigger, index: DocIndex) -> Mention:
         """Build the event mention of one trigger: participants, date, claims, modality."""
         sent = trigger.span.sent
@@ -155,6 +167,9 @@ class EventsComponent:
         if recipient is not None and recipient != mention.actor:
             mention.recipient = [recipient]
         mention.clause = conj_root(trigger.head) if trigger.head.pos_ == "VERB" else None
+        subject_event = self.event_subject(trigger)
+        if subject_event is not None:  # "the blast killed 50 people" tells of the blast
+            mention.lemma = subject_event
         mention.theme = theme_of(trigger.head)
         mention.when = index.nearest_date(trigger.head)
         mention.modality = modality(trigger.head, mention.when, doc._.published, self.intent.willingness)
@@ -603,12 +618,14 @@ def absorb(target: Mention, m: Mention) -> None:
         values.extend(v for v in getattr(m, name) if v not in values)
 
 
-def status_of(claims: Sequence[Claim], linked: list[int], *, narrated: bool = False) -> str:
-    """denied (a party denies it), reported (the outlet tells it in its own voice somewhere), else claimed (only
-    parties assert it)."""
+def status_of(claims: Sequence[Claim], linked: list[int], *, narrated: bool = False, disputed: bool = False) -> str:
+    """denied (a party denies it), disputed (claimants give figures that cannot both be true), reported (the outlet
+    tells it in its own voice somewhere), else claimed (only parties assert it)."""
     linked = [i for i in linked if claims[i].cue != NARRATION_CUE]
     if any(claims[i].polarity == "deny" for i in linked):
         return "denied"
+    if disputed:
+        return "disputed"
     if narrated or not linked:
         return "reported"
     return "claimed"
@@ -632,6 +649,27 @@ def to_event(m: Mention, doc: Doc) -> Event:
         casualties=tuple(m.casualties),
         losses=tuple(m.losses),
         claims=tuple(linked),
-        status=status_of(claims, linked, narrated=m.narrated),  # type: ignore[arg-type]
+        status=status_of(claims, linked, narrated=m.narrated, disputed=rival_figures(m, doc)),  # type: ignore[arg-type]
         modality=m.modality,  # type: ignore[arg-type]
     )
+
+
+def rival_figures(m: Mention, doc: Doc) -> bool:
+    """Two claimants give figures for the event that cannot both be true: the same outcome and population, ranges
+    that do not overlap, from sources that are not the same actor (the outlet's own figures count as a version)."""
+    claims: Sequence[Claim] = doc._.claims or ()
+    versions: dict[tuple[str, str], list[tuple[int | None, int, float]]] = {}
+    for i in m.casualties:
+        item = (doc._.casualties or ())[i]
+        if item.low is None and item.high is None:
+            continue
+        source = claims[item.claim].source if item.claim is not None and item.claim < len(claims) else None
+        low = item.low if item.low is not None else 0
+        high = float(item.high) if item.high is not None else float("inf")
+        versions.setdefault((item.outcome, item.population), []).append((source, low, high))
+    for figures in versions.values():
+        for a, low_a, high_a in figures:
+            for b, low_b, high_b in figures:
+                if a != b and (high_a < low_b or high_b < low_a):
+                    return True
+    return False
