@@ -116,7 +116,7 @@ def test_events_rival_figures_make_an_event_disputed(annotate):
 
 def test_events_agreeing_figures_are_not_disputed(annotate):
     record = annotate(
-        "Strike on market\n\nThe ministry said 12 people were killed in the strike on Monday. Monitors said the strike "
+        "Blast at market\n\nThe ministry said 12 people were killed in the blast on Monday. Monitors said the blast "
         "killed 12 people.",
         published="2023-10-18",
     )

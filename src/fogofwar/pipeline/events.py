@@ -142,7 +142,7 @@ class EventsComponent:
         if head.pos_ != "VERB":
             return None
         for child in head.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+            if child.dep_ == "nsubj" and child.pos_ == "NOUN":
                 entry = self.finder.lexicon.nouns.get(child.lemma_.lower())
                 if entry is not None and entry[0] == trigger.type:
                     return child.lemma_.lower()
