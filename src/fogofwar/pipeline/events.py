@@ -20,7 +20,7 @@ from fogofwar import countries
 from fogofwar.pipeline.attribution import cues
 from fogofwar.pipeline.dates import narrower, overlapping
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
-from fogofwar.pipeline.triggers import Trigger, TriggerFinder
+from fogofwar.pipeline.triggers import HARM_VERBS, Trigger, TriggerFinder
 from fogofwar.record import NARRATION_CUE, Actor, Claim, Event, Span, When
 
 #: Auxiliaries that put an event in the future or make it hypothetical (governing words of willingness, such as
@@ -139,7 +139,7 @@ class EventsComponent:
     def event_subject(self, trigger: Trigger) -> str | None:
         """The lemma of an event noun of the same type that is the subject of a verb trigger ("the strike killed")."""
         head = trigger.head
-        if head.pos_ != "VERB":
+        if head.pos_ != "VERB" or trigger.lemma not in HARM_VERBS:  # "the blast killed", not "fighting broke out"
             return None
         for child in head.children:
             if child.dep_ == "nsubj" and child.pos_ == "NOUN":
