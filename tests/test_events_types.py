@@ -121,3 +121,15 @@ def test_events_agreeing_figures_are_not_disputed(annotate):
         published="2023-10-18",
     )
     assert all(e.status != "disputed" for e in record.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethnic Albanians have sworn to fight until they gain control of the villages.",
+        "The army prepared to resume shelling the rebel-held town.",
+    ],
+)
+def test_events_intent_to_attack_is_not_an_attack(annotate, text):
+    record = annotate(text)
+    assert record.events and all(e.type != "ASSAULT" or e.modality != "asserted" for e in record.events)

@@ -87,6 +87,9 @@ HEADLINE_SHARED_WORDS = 2
 #: Dependency labels of subordinate clauses: a date inside one dates that clause only.
 SUBORDINATE_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
 
+#: Verbs of phase between an intent and its act ("prepared to resume shelling", "vowed to continue fighting").
+ASPECTUAL = frozenset({"resume", "continue", "begin", "start", "keep", "step"})
+
 #: Precisions whose year is compared with the publication year to call an event historical.
 DATED_PRECISIONS = frozenset({"year", "decade", "month"})
 
@@ -333,8 +336,11 @@ def modality(head: Token, when: When | None, published: str | None, governors: f
             return "future"
         if aux & HYPOTHETICAL_AUX:
             return "hypothetical"
-    governor = head.head
-    if head.dep_ in ("xcomp", "ccomp") and governor.lemma_ in governors:
+    governor, link = head.head, head
+    while governor.lemma_ in ASPECTUAL and link.dep_ == "xcomp" and governor.head.i != governor.i:
+        governor, link = governor.head, governor  # "prepared to resume shelling": the intent governs "resume"
+    infinitival = link.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in link.children)
+    if (link.dep_ in ("xcomp", "ccomp") or infinitival) and governor.lemma_ in governors:
         return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children):
         return "hypothetical"
