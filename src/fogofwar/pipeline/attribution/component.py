@@ -1,0 +1,85 @@
+"""The ``fogofwar_attribution`` component: runs the passes in order, adds the outlet's own narration, and freezes
+the drafts into record.Claim."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fogofwar.pipeline.actors import lexicon
+from fogofwar.pipeline.attribution.denials import Denials
+from fogofwar.pipeline.attribution.direct import DirectSpeech
+from fogofwar.pipeline.attribution.lexicon import NARRATED_KINDS, Draft, cues
+from fogofwar.pipeline.attribution.verbs import ReportedSpeech
+from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
+from fogofwar.record import NARRATION_CUE, Actor, Claim, Span
+
+
+class Attributor(DirectSpeech, ReportedSpeech, Denials):
+    """Finds the claims of one document."""
+
+    def run(self) -> list[Claim]:
+        """Every claim of the document, in text order, denials linked."""
+        self.quoted_speech()
+        self.speech_verbs()
+        self.according_to()
+        self.continued_quotes()
+        self.cut_contents()
+        self.resolve_pending()
+        self.link_denials()
+        self.narration()
+        return self.freeze()
+
+    def narration(self) -> None:
+        """Each sentence that no claim covers is the outlet speaking in its own voice."""
+        article = self.doc._.article
+        outlet = article.outlet if article is not None and article.outlet else "the outlet"
+        covered = [(min(d.evidence[0], d.content[0]), max(d.evidence[1], d.content[1])) for d in self.drafts]
+        source: int | None = None
+        for paragraph in self.doc.spans.get(PARAGRAPHS_KEY, ()):
+            if paragraph.label_ not in NARRATED_KINDS:
+                continue
+            for sent in paragraph.sents:
+                start, end = self.trim(sent.start, sent.end - 1) if len(sent) else (0, 0)
+                if end <= start or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                    continue
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                if source is None:
+                    known = lexicon().organisations.get(outlet)
+                    country = known.country if known is not None else None
+                    source = self.add_actor(Actor(text=outlet, name=outlet, kind="media", evidence=(), country=country))
+                self.drafts.append(Draft(source, NARRATION_CUE, "assert", (start, end), (start, end)))
+
+    def freeze(self) -> list[Claim]:
+        ordered = sorted(self.drafts, key=lambda d: (d.evidence[0], d.content[0]))
+        position = {id(d): i for i, d in enumerate(ordered)}
+        return [
+            Claim(
+                source=d.source,
+                cue=d.cue,
+                polarity=d.polarity,  # type: ignore[arg-type]
+                content=Span(*d.content),
+                evidence=Span(*d.evidence),
+                quote=d.quote,
+                denies=position.get(id(d.denies)) if d.denies is not None else None,
+                channel=d.channel,
+                confidence=d.confidence,
+            )
+            for d in ordered
+        ]
+
+
+class AttributionComponent:
+    """``fogofwar_attribution``: reads the parse, doc._.actors and paragraphs; writes doc._.claims (and adds the
+    outlet and unknown speakers to doc._.actors)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.cues = cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = list(doc._.actors or ())
+        attributor = Attributor(doc, actors, self.cues)
+        doc._.claims = attributor.run()
+        doc._.actors = attributor.actors
+        return doc

@@ -1,0 +1,254 @@
+"""The state every attribution pass shares, and what they all ask of it: who speaks (a verb's speaker, with
+coreference by rule), the outlet a statement was given to, and character ranges of the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from fogofwar import countries
+from fogofwar.pipeline.actors import actor_spans, lexicon
+from fogofwar.pipeline.attribution.lexicon import (
+    ATTRIBUTION_DEPS,
+    CONTINUING_PRONOUNS,
+    DATELINE,
+    NEW_SPEAKER_CONFIDENCE,
+    OWNER_PREPS,
+    PENDING,
+    POSITIONAL_CONFIDENCE,
+    Cues,
+    Draft,
+    cues,
+    infinitive,
+)
+from fogofwar.pipeline.quotes import quoted_ranges
+from fogofwar.record import Actor, ActorKind, Span
+
+
+class AttributorCore:
+    """One document's parse, actors and quotations, the claims found so far, and the shared lookups."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], cue_words: Cues | None = None) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.cues = cue_words if cue_words is not None else cues()
+        self.text = doc.text  # Doc.text joins every token: read it once
+        self.quotes = list(quoted_ranges(self.text))
+        self.drafts: list[Draft] = []
+        self.used_verbs: set[int] = set()
+        self.actor_at: dict[int, int] = {}
+        for start, end, i in actor_spans(self.actors):
+            for offset in range(start, end):
+                self.actor_at.setdefault(offset, i)
+
+    def speaker(self, verb: Token) -> tuple[int, float] | None:  # noqa: PLR0911 - one return per way to find one
+        """The actor who says it (``PENDING`` for "it said", resolved once every claim is known), and how sure we
+        are."""
+        subject = self.own_subject(verb) or self.quoted_as_saying(verb)
+        if subject is None:
+            found = self.adjacent_actor(verb)
+            if found is not None:
+                return found, POSITIONAL_CONFIDENCE
+            subject = self.subject(verb)
+            if subject is None:
+                return None
+        relative = subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and subject.idx not in self.actor_at
+        if relative:  # "the RSF, which denied involvement" (but "WHO said" is the organisation)
+            subject = verb.head
+        if subject.lower_ in CONTINUING_PRONOUNS:
+            return PENDING, POSITIONAL_CONFIDENCE
+        found = self.actor_of_phrase(subject)
+        if found is not None:
+            return found, self.actors[found].confidence
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subject.children)
+        if subject.lemma_.lower() in lexicon().statement_nouns and definite:  # "the statement said"
+            return PENDING, POSITIONAL_CONFIDENCE
+        if subject.pos_ in ("PRON", "DET", "NUM"):
+            return None
+        return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
+
+    def quoted_as_saying(self, verb: Token) -> Token | None:
+        """The speaker of "Reuters quoted the State Department as saying that …": the object of "quoted"."""
+        if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
+            return None
+        quoted = verb.head.head  # "… quoted X as saying", or "X was quoted as saying"
+        return next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+    def actor_of_phrase(self, head: Token) -> int | None:
+        """The actor a noun phrase names: at its head, its modifiers, or the body after "for"/"of" ("a spokesman
+        for the White Helmets") — not actors named deeper inside it ("the centre for reconciliation in Syria")."""
+        tokens = [head] + [t for child in head.lefts for t in child.subtree]
+        tokens += [t for child in head.rights if child.dep_ == "appos" for t in child.subtree]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        tokens += [obj] + [t for child in obj.lefts for t in child.subtree]
+        for token in tokens:
+            found = self.actor_at.get(token.idx)
+            if found is not None:
+                return found
+        return None
+
+    def co_speakers(self, verb: Token, first: int) -> list[int]:
+        """Other actors joined to the subject by "and" ("Government and opposition forces denied ..."), each a
+        speaker of its own claim."""
+        subject = self.own_subject(verb)
+        if subject is None and self.adjacent_actor(verb) is None:
+            subject = self.subject(verb)
+        found: list[int] = []
+        if subject is None:
+            return found
+        for conj in subject.conjuncts:
+            other = self.actor_of_phrase(conj)
+            if other is not None and other != first and other not in found:
+                found.append(other)
+        return found
+
+    def own_subject(self, verb: Token) -> Token | None:
+        """The verb's own subject (or the agent of a passive), without looking at verbs it is joined to."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return subject
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+    def subject(self, verb: Token) -> Token | None:
+        """The verb's subject; a verb joined to another by "and"/"but" shares its subject."""
+        token: Token | None = verb
+        while token is not None:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None:
+                return subject
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            joined = token.dep_ in ("conj", "xcomp") or (
+                token.dep_ == "advcl" and (token.tag_ == "VBG" or infinitive(token))
+            )
+            token = token.head if joined and token.head.i != token.i else None  # "…, adding that …", "went on to say"
+        return None
+
+    def adjacent_actor(self, verb: Token) -> int | None:
+        """An actor named right before the verb ("…, Azerbaijan's ministry said") or right after ("said Erdogan")."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].tag_ != "POS":
+            i -= 1
+        if i >= 0 and (found := self.actor_at.get(self.doc[i].idx)) is not None:
+            return found
+        if verb.i == 0 or not self.doc[verb.i - 1].is_punct:  # inversion only after a quote or comma: ', said X.'
+            return None
+        j = verb.i + 1
+        while j < len(self.doc) and self.doc[j].pos_ == "DET":
+            j += 1
+        if j < len(self.doc) and (found := self.actor_at.get(self.doc[j].idx)) is not None:
+            return found
+        return None
+
+    def new_speaker(self, subject: Token) -> int:
+        """An actor for a speaker the actors component did not know ("sources", "a Reuters witness")."""
+        tokens = [
+            t for t in subject.subtree if t.i <= subject.i and not (t.i == subject.left_edge.i and t.pos_ == "DET")
+        ]
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        country = next((w.iso3 for t in tokens if (w := countries.lookup(t.text)) is not None), None)
+        ents = [e for e in subject.doc.ents if e.start <= subject.i < e.end]
+        kind: ActorKind = "person" if ents and ents[0].label_ == "PERSON" else "organisation"
+        return self.add_actor(
+            Actor(text=text, name=text, kind=kind, evidence=(self.span_of(tokens),), country=country, confidence=0.5)
+        )
+
+    def add_actor(self, actor: Actor) -> int:
+        for i, known in enumerate(self.actors):
+            if (known.name, known.kind, known.country) == (actor.name, actor.kind, actor.country):
+                if actor.evidence and actor.evidence[0] not in known.evidence:
+                    self.actors[i] = Actor(
+                        known.text,
+                        known.name,
+                        known.kind,
+                        known.evidence + actor.evidence,
+                        known.country,
+                        known.affiliation,
+                        known.confidence,
+                    )
+                return i
+        self.actors.append(actor)
+        for span in actor.evidence:
+            for offset in range(span.start, span.end):
+                self.actor_at.setdefault(offset, len(self.actors) - 1)
+        return len(self.actors) - 1
+
+    def channel(self, verb: Token) -> str | None:
+        """The outlet a statement was given to ("told Russia's Interfax news agency" -> Interfax)."""
+        if verb.lemma_.lower() != "tell":
+            return None
+        target = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if target is None:
+            return None
+        for token in target.subtree:
+            found = self.actor_at.get(token.idx)
+            if found is not None and self.actors[found].kind == "media":
+                return self.actors[found].name
+        ents = [e for e in verb.doc.ents if e.label_ == "ORG" and target.left_edge.i <= e.start <= target.i]
+        return ents[0].text if ents else None
+
+    def trim(self, first: int, last: int) -> tuple[int, int]:
+        """Character range of tokens ``first..last`` without edge punctuation, quotation marks, "that" or a wire
+        dateline ("GAZA, Oct 18 (Reuters) -")."""
+        doc = self.doc
+        if first <= last and first < len(doc):
+            dateline = DATELINE.match(self.text, doc[first].idx)
+            if dateline is not None:
+                after = doc.char_span(dateline.end(), doc[last].idx + len(doc[last]), alignment_mode="contract")
+                if after is not None and len(after):
+                    first = after.start
+        while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"):
+            first += 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space):
+            if doc[last].text == ")" and "(" in doc[first:last].text:
+                break
+            last -= 1
+        if last < first:
+            edge = doc[first].idx if first < len(doc) else len(self.text)
+            return edge, edge
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def attribution_start(self, verb: Token) -> int:
+        subject = self.own_subject(verb)
+        if subject is not None and subject.i < verb.i:
+            return subject.left_edge.idx
+        if (found := self.adjacent_actor(verb)) is not None:
+            before = [s.start for s in self.actors[found].evidence if s.start < verb.idx and s.end >= verb.idx - 2]
+            if before:
+                return min(before)
+        if (subject := self.subject(verb)) is not None and subject.i < verb.i:
+            return subject.left_edge.idx
+        i = verb.i
+        while i > verb.sent.start and not self.doc[i - 1].is_punct:
+            i -= 1
+        return self.doc[i].idx
+
+    def attribution_end_token(self, verb: Token) -> Token:
+        last = verb
+        for child in verb.rights:
+            if child.dep_ in ATTRIBUTION_DEPS and not child.is_punct:
+                last = child.right_edge if child.right_edge.i > last.i else last
+            else:
+                break
+        return last
+
+    def attribution_end(self, verb: Token) -> int:
+        last = self.attribution_end_token(verb)
+        return last.idx + len(last)
+
+    def token_at(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, min(offset + 1, len(self.text)), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(s < offset < e - 1 for s, e in self.quotes)
+
+    def span_of(self, tokens: Iterable[Token]) -> Span:
+        tokens = list(tokens)
+        return Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))

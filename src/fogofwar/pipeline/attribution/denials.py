@@ -1,0 +1,105 @@
+"""Denials linked to what they deny, and speakers left pending ("it said", "the statement said") resolved."""
+
+from __future__ import annotations
+
+from fogofwar.pipeline.attribution.core import AttributorCore
+from fogofwar.pipeline.attribution.lexicon import LINK_CONFIDENCE, MIN_STEM, PENDING, STATE_KINDS, STEM_LENGTH, Draft
+from fogofwar.record import Actor
+
+
+class Denials(AttributorCore):
+    """Links each denial to the claim it denies."""
+
+    def resolve_pending(self) -> None:
+        """ "It said", "the statement said": the source of the nearest claim before, in text order."""
+        ordered = sorted(self.drafts, key=lambda d: d.evidence[0])
+        last: int | None = None
+        for draft in ordered:
+            if draft.source == PENDING and last is not None:
+                draft.source = last
+            if draft.source != PENDING:
+                last = draft.source
+        self.drafts = [d for d in self.drafts if d.source != PENDING]
+
+    def link_denials(self) -> None:
+        for draft in self.drafts:
+            if draft.polarity != "deny":
+                continue
+            if draft.closes is not None:
+                draft.denies = self.closed_claim(draft)
+            else:
+                draft.denies = self.denied_by_words(draft)
+
+    def closed_claim(self, denial: Draft) -> Draft | None:
+        """The claim a relative-clause denial closes: the one whose content holds its claim noun; that claim's
+        content ends before the phrase that carries the denial."""
+        assert denial.closes is not None
+        noun = denial.closes
+        holders = [d for d in self.drafts if d is not denial and d.content[0] <= noun.idx < d.content[1]]
+        if not holders:  # "…, an accusation dismissed by the government": the claim just before, same sentence
+            sent = noun.sent
+            before = [
+                d
+                for d in self.drafts
+                if d is not denial and sent.start_char <= d.evidence[0] and d.content[1] <= noun.idx
+            ]
+            if before:
+                return max(before, key=lambda d: d.content[1])
+            return self.denied_by_words(denial)
+        holder = min(holders, key=lambda d: d.content[1] - d.content[0])
+        cut = noun.head if noun.head.dep_ == "prep" else noun.left_edge
+        cut_at = self.trim(self.token_at(holder.content[0]).i, cut.i - 1) if cut.idx > holder.content[0] else None  # type: ignore[union-attr]
+        if cut_at is not None and cut_at[1] > cut_at[0]:
+            holder.content = cut_at
+        return holder
+
+    def denied_by_words(self, denial: Draft) -> Draft | None:
+        """The earlier claim by another party that shares most content words with the denial (the most recent
+        one when the denial names no content: "denied it", "rejected the claims")."""
+        denier = self.actors[denial.source]
+        inside = [d for d in self.drafts if d is not denial and denial.content[0] <= d.evidence[0] < denial.content[1]]
+        if inside:  # "Russia claims capture of Bakhmut, Kyiv denies": the claim is what is denied
+            return inside[0]
+        words = self.stems(denial.content)
+        # A denial in a relative clause ("the RSF, which denied involvement") is the outlet's aside, not reported
+        # inside the claim around it: that claim may be the one denied.
+        aside = denial.verb is not None and self.doc[denial.verb].dep_ == "relcl"
+        candidates = [
+            d
+            for d in self.drafts
+            if d is not denial
+            and d.polarity == "assert"
+            and (aside or not d.content[0] <= denial.evidence[0] < d.content[1])  # the claim reporting the denial
+            and d.evidence[0] < denial.evidence[0]
+            and not self.same_side(self.actors[d.source], denier)
+        ]
+        if not candidates:
+            return None
+        if not words:
+            denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
+            return max(candidates, key=lambda d: d.evidence[0])
+        scored = [(len(words & self.stems(d.content)), d.evidence[0], d) for d in candidates]
+        best = max(scored, key=lambda item: (item[0], item[1]))
+        if best[0] > 0:
+            return best[2]
+        if aside:  # "…, blaming the RSF, which denied involvement": the claim of the same sentence
+            sent = self.doc[denial.verb].sent if denial.verb is not None else None
+            same = [d for d in candidates if sent is not None and sent.start_char <= d.evidence[0] < sent.end_char]
+            return same[-1] if same else None
+        return None
+
+    def stems(self, span: tuple[int, int]) -> set[str]:
+        """Content-word stems of a span (a crude stemmer: the first letters of each long word)."""
+        found = set()
+        for token in self.doc.char_span(span[0], span[1], alignment_mode="expand") or ():
+            word = token.lower_
+            if token.is_alpha and not token.is_stop and len(word) >= MIN_STEM and word not in self.cues.claim_nouns:
+                found.add(token.lemma_.lower()[:STEM_LENGTH])  # "firing" and "fired" share the lemma "fire"
+        return found
+
+    def same_side(self, a: Actor, b: Actor) -> bool:
+        """One party: the same actor, or the same country on the same side of a civil war (its state organs, or
+        its armed groups)."""
+        if a is b:
+            return True
+        return a.country is not None and a.country == b.country and (a.kind in STATE_KINDS) == (b.kind in STATE_KINDS)

@@ -1,0 +1,115 @@
+"""Direct speech: a quotation with its speech verb just before or after it ("“…,” Erdogan said", "X said: “…”"),
+and a paragraph that is only a quotation continuing the quote before it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from fogofwar.pipeline.attribution.core import AttributorCore
+from fogofwar.pipeline.attribution.lexicon import (
+    CONTINUATION_CONFIDENCE,
+    CONTINUATION_SHARE,
+    MIN_QUOTE_WORDS,
+    QUOTE_VERB_WINDOW,
+    Draft,
+)
+from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
+from fogofwar.pipeline.quotes import inner
+
+
+class DirectSpeech(AttributorCore):
+    """Claims made in quotation marks."""
+
+    def quoted_speech(self) -> None:
+        for start, end in self.quotes:
+            content = inner(self.text, start, end)
+            if len(self.text[content[0] : content[1]].split()) < MIN_QUOTE_WORDS:
+                continue
+            verb = self.verb_after(end) or self.verb_before(start)
+            if verb is None:
+                continue
+            source = self.speaker(verb)
+            if source is None:
+                continue
+            source_index, confidence = source
+            self.used_verbs.add(verb.i)
+            evidence = (min(start, verb.idx), max(end, self.attribution_end(verb)))
+            self.drafts.append(
+                Draft(
+                    source_index,
+                    verb.lemma_.lower(),
+                    "assert",
+                    content,
+                    evidence,
+                    quote=True,
+                    channel=self.channel(verb),
+                    confidence=confidence,
+                    verb=verb.i,
+                )
+            )
+
+    def verb_after(self, end: int) -> Token | None:
+        """A speech verb just after a closing quotation mark, in the same sentence ("…,” he added")."""
+        first = self.token_at(end)
+        if first is None:
+            return None
+        sent = first.sent
+        between = self.doc[first.i : min(first.i + QUOTE_VERB_WINDOW, sent.end)]
+        for token in between:
+            if self.inside_quote(token.idx):
+                return None
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.cues.assert_verbs:
+                # Only the speaker may stand between the quote and its verb (not "…”, but his spokesman said").
+                subject = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                gap = self.doc[first.i : token.i]
+                if all(t.i in subject or t.is_punct or t.pos_ in ("ADV", "AUX") for t in gap):
+                    return token
+                return None
+        return None
+
+    def verb_before(self, start: int) -> Token | None:
+        """A speech verb just before an opening quotation mark ("X said: “…”")."""
+        first = self.token_at(start)
+        if first is None or first.i == 0:
+            return None
+        previous = self.doc[first.i - 1]
+        if previous.text not in (":", ",") and previous.lemma_.lower() not in self.cues.assert_verbs:
+            return None
+        low = max(first.sent.start, first.i - QUOTE_VERB_WINDOW)
+        for token in reversed(self.doc[low : first.i]):
+            if (
+                token.pos_ == "VERB"
+                and token.lemma_.lower() in self.cues.assert_verbs
+                and not self.inside_quote(token.idx)
+            ):
+                return token
+        return None
+
+    def continued_quotes(self) -> None:
+        """A paragraph that is only an unattributed quote continues the quote of the paragraph before it."""
+        text = self.text
+        for paragraph in self.doc.spans.get(PARAGRAPHS_KEY, ()):
+            start, end = paragraph.start_char, paragraph.end_char
+            for qs, qe in self.quotes:
+                if not (start <= qs < end) or (qe - qs) < CONTINUATION_SHARE * len(text[start:end].strip()):
+                    continue
+                if any(d.content[0] >= qs and d.content[1] <= qe for d in self.drafts):
+                    continue
+                before = [d for d in self.drafts if d.quote and d.evidence[1] <= qs]
+                if not before:
+                    continue
+                last = max(before, key=lambda d: d.evidence[1])
+                if text.count("\n\n", last.evidence[1], qs) > 1:  # only the next paragraph continues a quote
+                    continue
+                content = inner(text, qs, qe)
+                self.drafts.append(
+                    Draft(
+                        last.source,
+                        last.cue,
+                        "assert",
+                        content,
+                        (qs, qe),
+                        quote=True,
+                        confidence=CONTINUATION_CONFIDENCE,
+                    )
+                )

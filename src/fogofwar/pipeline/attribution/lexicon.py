@@ -1,0 +1,145 @@
+"""The attribution lexicon and its small word tests: cue verbs (``data/cues.json``), the named thresholds, and the
+draft claim the passes build."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+#: How many tokens after a closing quotation mark (or before an opening one) the speech verb may lie:
+#: '” U.S. Air Force Colonel John Dorrian, a coalition spokesman, told' puts it 12 tokens after; the search also
+#: stops at the end of the sentence and at the next quotation.
+QUOTE_VERB_WINDOW = 15
+
+#: A quotation shorter than this many words is a scare quote or a term ("destroyed"), not a statement.
+MIN_QUOTE_WORDS = 4
+
+#: Share of a paragraph a quotation must fill to continue the previous paragraph's quote when unattributed.
+CONTINUATION_SHARE = 0.9
+
+#: Confidence of claims resolved by weaker rules: a continued quote, a speaker found by its position only.
+CONTINUATION_CONFIDENCE = 0.7
+POSITIONAL_CONFIDENCE = 0.8
+
+#: Confidence of a denial linked by shared words rather than by syntax.
+LINK_CONFIDENCE = 0.8
+
+#: A wire dateline at the start of a lead sentence: "GAZA, Oct 18 (Reuters) - ", "KYIV (AP) — ".
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^()\n]{0,30})?\s*\([A-Za-z][\w .&-]*\)\s*[-–—]+\s*")
+
+#: Reflexive objects: "describes itself as" is a self-description, not a claim about the world.
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
+
+#: Source of a claim whose speaker is "it", "they" or "the statement": the source of the claim before it, filled in
+#: once every claim is known.
+PENDING = -1
+
+#: Confidence of a speaker the actors component did not know (a new actor made from the subject's words).
+NEW_SPEAKER_CONFIDENCE = 0.5
+
+#: Prepositions that name the body a speaker speaks for ("a spokesman for", "officials of").
+OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
+
+#: Cue verbs whose relative clause says something of its noun ("the attack that Washington blamed on Assad").
+RELATIVE_CUES = frozenset({"blame", "claim", "report", "allege", "confirm", "attribute"})
+
+#: Verbs whose content is their object and a prepositional phrase ("accused rebels of using gas", "blamed the
+#: attack on Assad", "blamed Assad for the attack").
+BLAME_PREPS = {"accuse": ("of", "over"), "blame": ("on", "for"), "charge": ("with",)}
+
+#: Dependency labels of a speech verb's complement, in order of preference.
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
+
+#: Children of a speech verb that are part of the attribution, not of what is claimed ("said on Tuesday",
+#: "said in a statement").
+ATTRIBUTION_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "aux", "neg", "cc", "agent", "dative", "prt"})
+
+#: Kinds that speak for a state (in a civil war, its armed groups are the other side).
+STATE_KINDS = frozenset({"state", "government", "military", "person"})
+
+#: Subjects that stand for the last party to speak ("it said", "they added").
+CONTINUING_PRONOUNS = frozenset({"it", "they"})
+
+#: Word stems shorter than this do not count when a denial is matched to the claim it denies.
+MIN_STEM = 4
+STEM_LENGTH = 5
+
+#: Paragraph kinds whose sentences are narration when nobody is said to have said them (not subheadings).
+NARRATED_KINDS = frozenset({"headline", "caption", "body"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The contents of ``data/cues.json``."""
+
+    assert_verbs: frozenset[str]
+    deny_verbs: frozenset[str]
+    negated_deny: frozenset[str]
+    object_content: frozenset[str]
+    deny_labels: frozenset[str]
+    label_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    """Load the attribution cues shipped with the package."""
+    data = json.loads(resources.files("fogofwar").joinpath("data/cues.json").read_text(encoding="utf-8"))
+    return Cues(
+        assert_verbs=frozenset(data["assert"]),
+        deny_verbs=frozenset(data["deny"]),
+        negated_deny=frozenset(data["negated_deny"]),
+        object_content=frozenset(data["object_content"]),
+        deny_labels=frozenset(data["deny_labels"]),
+        label_verbs=frozenset(data["label_verbs"]),
+        claim_nouns=frozenset(data["claim_nouns"]),
+    )
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim being built; ``denies`` points to another draft until indices are known."""
+
+    source: int
+    cue: str
+    polarity: str
+    content: tuple[int, int]
+    evidence: tuple[int, int]
+    quote: bool = False
+    channel: str | None = None
+    confidence: float = 1.0
+    denies: Draft | None = None
+    closes: Token | None = None  # the noun a relative-clause denial hangs on ("a claim that X denied")
+    verb: int | None = None
+
+
+def described_as(verb: Token) -> bool:
+    """ "Russia described the attack as an aggression": a characterisation of something else (not "describes
+    itself as a neutral group", a self-description)."""
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+    return has_as and not reflexive
+
+
+def infinitive(token: Token) -> bool:
+    """A word after infinitival "to" ("went on to state"), whatever the tagger called it."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def verbal(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun in a verb's place ("to state that")."""
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and infinitive(token))
+
+
+def last_word(sent: SpacySpan) -> Token:
+    """The sentence's last token that is neither punctuation nor space."""
+    for token in reversed(sent):
+        if not (token.is_punct or token.is_space):
+            return token
+    return sent[-1]

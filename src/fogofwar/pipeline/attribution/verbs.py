@@ -1,0 +1,221 @@
+"""Reported speech: cue verbs ("said", "told … that", "accused … of", "denied", "described … as"), "according to
+X", and where each claim's content begins and ends."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from fogofwar.pipeline.actors import lexicon
+from fogofwar.pipeline.attribution.core import AttributorCore
+from fogofwar.pipeline.attribution.lexicon import (
+    BLAME_PREPS,
+    COMPLEMENT_DEPS,
+    RELATIVE_CUES,
+    Draft,
+    described_as,
+    last_word,
+    verbal,
+)
+
+
+class ReportedSpeech(AttributorCore):
+    """Claims made through a speech or denial verb, or "according to"."""
+
+    def speech_verbs(self) -> None:
+        lemmas = self.cues.assert_verbs | self.cues.deny_verbs | self.cues.label_verbs
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma not in lemmas or token.i in self.used_verbs or not verbal(token) or self.inside_quote(token.idx):
+                continue
+            labelled = lemma in self.cues.label_verbs and self.labelled_false(token) is not None
+            if lemma in self.cues.deny_verbs or labelled:
+                self.verb_claim(token, "deny")
+            elif lemma in self.cues.label_verbs and described_as(token):
+                self.verb_claim(token, "assert")  # "Russia described the attack as an aggression"
+            elif lemma in self.cues.assert_verbs:
+                negated = any(c.dep_ == "neg" for c in token.children)
+                if negated and lemma in self.cues.negated_deny:
+                    self.verb_claim(token, "deny")
+                elif not negated:
+                    self.verb_claim(token, "assert")
+
+    def verb_claim(self, verb: Token, polarity: str) -> None:
+        """The claim a cue verb makes, when it has both a speaker and a content."""
+        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and not has_agent:  # "the reported attack"
+            return
+        closes = self.closed_noun(verb) if polarity == "deny" else None
+        if closes is not None:
+            content: tuple[int, int] | None = self.noun_phrase(closes, verb)
+        elif (relativised := self.relativised(verb)) is not None:  # "an attack that Washington blamed on Assad"
+            content = self.trim(relativised.left_edge.i, verb.left_edge.i - 1)
+        else:
+            content = self.content(verb, polarity)
+        if content is None or content[1] <= content[0]:
+            return
+        source = self.speaker(verb)
+        if source is None:
+            return
+        source_index, confidence = source
+        self.used_verbs.add(verb.i)
+        quote = any(qs <= content[0] and content[1] <= qe for qs, qe in self.quotes)
+        sent = verb.sent
+        evidence = (min(content[0], self.attribution_start(verb)), max(content[1], self.attribution_end(verb)))
+        evidence = (max(evidence[0], sent.start_char), min(evidence[1], sent.end_char))
+        cue = verb.lemma_.lower() if not any(c.dep_ == "neg" for c in verb.children) else f"not {verb.lemma_.lower()}"
+        for speaker in [source_index, *self.co_speakers(verb, source_index)]:
+            self.drafts.append(
+                Draft(
+                    speaker,
+                    cue,
+                    polarity,
+                    content,
+                    evidence,
+                    quote=quote,
+                    channel=self.channel(verb),
+                    confidence=confidence,
+                    closes=closes,
+                    verb=verb.i,
+                )
+            )
+
+    def content(self, verb: Token, polarity: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one per form
+        """What a cue verb reports: its complement clause, its object for verbs of that kind, else the rest of the
+        sentence on the far side of the attribution."""
+        lemma = verb.lemma_.lower()
+        children = list(verb.children)
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if lemma in BLAME_PREPS and obj is not None:  # "accused rebels of using toxic gas", "blamed it on Assad"
+            preps = [c for c in [*children, *obj.children] if c.dep_ == "prep" and c.lower_ in BLAME_PREPS[lemma]]
+            if preps:
+                return self.trim(obj.left_edge.i, max(p.right_edge.i for p in preps))
+        if lemma in self.cues.label_verbs and obj is not None:  # "described the attack as an aggression"
+            as_phrase = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if as_phrase is not None:
+                return self.trim(obj.left_edge.i, as_phrase.right_edge.i)
+        for dep in COMPLEMENT_DEPS:
+            comp = next((c for c in children if c.dep_ == dep), None)
+            if comp is not None and (dep == "ccomp" or lemma in self.cues.object_content or polarity == "deny"):
+                start = comp.left_edge.i
+                if obj is not None and obj.right_edge.i + 1 == start:  # "deny Damascus carried out": the
+                    start = obj.left_edge.i  # parser took the clause's subject for the verb's object
+                return self.trim(start, comp.right_edge.i)
+        if polarity == "deny" or lemma in self.cues.object_content:
+            obj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return self.trim(obj.left_edge.i, obj.right_edge.i)
+            if obj is not None:  # "denied it": the content is what "it" stands for, found when linking
+                return self.trim(obj.i, obj.i)
+        if any(c.dep_ in ("dobj", "attr", "oprd") for c in children):  # "declared a state of war": an act
+            return None
+        return self.rest_of_sentence(verb)
+
+    def rest_of_sentence(self, verb: Token) -> tuple[int, int] | None:
+        """The content of a speech verb whose complement the parser lost: the sentence before "…, X said", or
+        after "X said (that)"."""
+        sent = verb.sent
+        start = self.attribution_start(verb)
+        end_token = self.doc[max(verb.i, self.attribution_end_token(verb).i)]
+        if start > sent.start_char:  # "…, Azerbaijan's ministry said on Tuesday."
+            first = self.token_at(start)
+            assert first is not None
+            last = first.i - 1
+            while last >= sent.start and self.doc[last].is_punct:
+                last -= 1
+            if last >= sent.start and end_token.i >= last_word(sent).i:
+                return self.trim(sent.start, last)
+        after = end_token.i + 1
+        while after < sent.end and self.doc[after].lower_ in ("that", ":", ","):
+            after += 1
+        if after < last_word(sent).i:
+            return self.trim(after, sent.end - 1)
+        return None
+
+    def labelled_false(self, verb: Token) -> Token | None:
+        """The word that makes "called/dismissed X as <false>" a denial, or None."""
+        for child in verb.subtree:
+            if child.lower_ in self.cues.deny_labels and child.i > verb.i:
+                return child
+        return None
+
+    def relativised(self, verb: Token) -> Token | None:
+        """The noun a relative clause with a cue verb says something of ("the attack that X blamed on Y", "an
+        account backed by Iran"), when the verb has no object or clause of its own."""
+        if verb.dep_ not in ("relcl", "acl") or verb.head.i > verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if verb.lemma_.lower() not in RELATIVE_CUES:
+            return None
+        own = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.tag_ != "WDT")]
+        return None if own else verb.head
+
+    def closed_noun(self, verb: Token) -> Token | None:
+        """The claim noun a relative-clause denial hangs on ("in a claim that Armenia denied" -> claim)."""
+        head = verb.head
+        if verb.dep_ in ("relcl", "acl") and head.lower_ in self.cues.claim_nouns and head.i < verb.i:
+            return head
+        return None
+
+    def noun_phrase(self, noun: Token, verb: Token) -> tuple[int, int]:
+        start = noun.left_edge.i
+        return self.trim(start, max(verb.i, noun.right_edge.i))
+
+    def according_to(self) -> None:
+        for token in self.doc:
+            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+                continue
+            to = self.doc[token.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None or self.inside_quote(token.idx):
+                continue
+            sent = token.sent
+            phrase_end = obj.right_edge.i
+            if token.i == sent.start or (token.i - sent.start <= 1 and self.doc[sent.start].is_punct):
+                after = phrase_end + 1
+                while after < sent.end and self.doc[after].is_punct:
+                    after += 1
+                content = self.trim(after, sent.end - 1) if after < sent.end - 1 else None
+            else:
+                content = self.trim(sent.start, token.i - 1)
+            if content is None or content[1] <= content[0]:
+                continue
+            found = next((self.actor_at[t.idx] for t in obj.subtree if t.idx in self.actor_at), None)
+            said = [d for d in self.drafts if sent.start_char <= d.evidence[0] < sent.end_char and d.verb != token.i]
+            if said:  # "X said …, according to Press TV": the outlet relayed X's claim, it is its channel
+                name = self.actors[found].name if found is not None else obj.text
+                for draft in said:
+                    draft.channel = draft.channel or name
+                continue
+            source = found if found is not None else self.new_speaker(obj)
+            self.drafts.append(
+                Draft(source, "according to", "assert", content, (sent.start_char, sent.end_char), verb=token.i)
+            )
+
+    def cut_contents(self) -> None:
+        """End a claim's content before what is not part of it: a participle that starts another claim ("…,
+        reiterating that …"), the outlet it was told to ("told Reuters that …"), "in a statement on its channel"."""
+        doc = self.doc
+        verbs = {d.verb for d in self.drafts if d.verb is not None}
+        for draft in self.drafts:
+            if draft.quote:
+                continue
+            span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            first, last = span.start, span.end - 1
+            for token in span:
+                cue = token.i in verbs or token.lemma_.lower() in self.cues.assert_verbs
+                if cue and token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > first:
+                    last = min(last, token.i - 1)
+                if (
+                    token.dep_ == "prep"
+                    and token.lower_ == "in"
+                    and token.i > first
+                    and any(c.dep_ == "pobj" and c.lemma_.lower() in lexicon().statement_nouns for c in token.children)
+                ):
+                    last = min(last, token.i - 1)
+            if draft.verb is not None and doc[draft.verb].lemma_.lower() == "tell":
+                told = [c for c in doc[draft.verb].children if c.dep_ in ("dobj", "dative")]
+                if told and told[0].left_edge.i <= first <= told[0].right_edge.i:  # "told AFP that …"
+                    first = told[0].right_edge.i + 1
+            if (first, last) != (span.start, span.end - 1) and last >= first:
+                draft.content = self.trim(first, last)
