@@ -1,0 +1,122 @@
+"""The ``fogofwar_actors`` component: matches the lexicon, reads every candidate phrase in text order, and writes
+the canonical actors."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
+
+from fogofwar import countries
+from fogofwar.pipeline.actors.core import Matches
+from fogofwar.pipeline.actors.lexicon import (
+    COREFERENCE_CONFIDENCE,
+    NAMED_KINDS,
+    PERSON_PRONOUNS,
+    bare_possessive,
+    lexicon,
+)
+from fogofwar.pipeline.actors.persons import PersonRules
+
+
+class ActorTable(PersonRules):
+    """Reads the mentions of one document in order and keeps the canonical actors they refer to."""
+
+    def read(self) -> None:
+        """Visit every candidate phrase in text order and record the actor it mentions."""
+        for phrase in self.phrases():
+            if self.consumed.intersection(range(phrase.start, phrase.end)):
+                continue
+            self.phrase(phrase)
+        for word in self.matches.country_words + self.matches.organisations:
+            if not self.consumed.intersection(range(word.start, word.end)):
+                self.bare_name(word)
+        for ent in self.doc.ents:
+            if self.consumed.intersection(range(ent.start, ent.end)):
+                continue
+            if ent.label_ == "PERSON":
+                name = self.person_in(ent)
+                if name is not None:
+                    self.person(ent, name)
+            elif ent.label_ == "ORG" and (len(ent) > 1 or ent.text.isupper()):
+                self.unknown_organisation(ent)
+
+    def phrases(self) -> list[SpacySpan]:
+        """Noun chunks, person names and pronouns the chunker leaves out, in text order."""
+        spans = list(self.chunks)
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        spans += [e for e in self.doc.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
+        return sorted(spans, key=lambda s: (s.start, -s.end))
+
+    def phrase(self, np: SpacySpan) -> None:
+        """Record the actor a noun phrase mentions, if any (the first rule that applies wins)."""
+        root = np.root
+        if root.lower_ in PERSON_PRONOUNS and len(np) == 1:
+            self.pronoun(np)
+            return
+        person = self.person_in(np)
+        if person is not None:
+            self.person(np, person)
+            return
+        org = self.matches.org_at.get(root.i) or self.org_before_root(np)
+        if org is not None:
+            whole = self.doc[min(np.start, org.start) : max(np.end, org.end)]
+            self.mention(self.organisation(org), whole)
+            return
+        if self.organ_phrase(np):
+            return
+        word = self.matches.country_at.get(root.i)
+        if word is not None and self.country_word(word, root) is not None:
+            self.mention(self.country(word, agent=self.acting(root)), np)
+            return
+        if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
+            found = self.antecedent(lambda d: d.organ is None and d.kind in NAMED_KINDS | {"armed_group"}, np)
+            if found is not None:
+                self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
+
+
+class ActorsComponent:
+    """``fogofwar_actors``: reads the parse and entities; writes doc._.actors (a list of record.Actor)."""
+
+    def __init__(self, nlp: Language) -> None:
+        lex = lexicon()
+        self.organisations = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Each alias also in the possessive that lost its apostrophe ("the Observatorys director"), as some
+        # corpora print it.
+        aliases = [*lex.organisations, *(bare_possessive(a) for a in lex.organisations if not a.endswith("s"))]
+        self.organisations.add("ORG", [nlp.make_doc(alias) for alias in aliases])
+        self.country_words = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.country_words.add("COUNTRY", [nlp.make_doc(word) for word in countries.words()])
+        self.region_words = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.region_words.add("REGION", [nlp.make_doc(word) for word in lex.regions])
+        self.known_persons = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.known_persons.add("PERSON", [nlp.make_doc(alias) for alias in lex.persons])
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = ActorTable(doc, self.matches(doc))
+        table.persons.update(i for _, start, end in self.known_persons(doc) for i in range(start, end))
+        table.read()
+        doc._.actors = table.actors()
+        return doc
+
+    def matches(self, doc: Doc) -> Matches:
+        """Organisation names, country words and region words, longest first, organisations winning overlaps."""
+        orgs = filter_spans(SpacySpan(doc, s, e) for _, s, e in self.organisations(doc))
+        taken = {i for span in orgs for i in range(span.start, span.end)}
+        for place in doc._.places or ():  # "Port Sudan", "Gaza City": a place named after a country is a place
+            span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+            if span is not None and place.precision not in ("country", "unresolved") and len(span) > 1:
+                taken.update(range(span.start, span.end))
+        words = [
+            span
+            for span in filter_spans(SpacySpan(doc, s, e) for _, s, e in self.country_words(doc))
+            if not taken.intersection(range(span.start, span.end))
+        ]
+        regions = [
+            span
+            for span in filter_spans(SpacySpan(doc, s, e) for _, s, e in self.region_words(doc))
+            if not taken.intersection(range(span.start, span.end))
+        ]
+        return Matches(orgs, words, regions)

@@ -1,0 +1,274 @@
+"""Countries, their organs and named organisations: "Azerbaijan's Defence Ministry", "Armenian forces", "Karabakh
+forces", "the ministry", "a spokesman for the White Helmets", "Armenia denied", "Baku welcomed"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from fogofwar import countries
+from fogofwar.pipeline.actors.core import TableCore
+from fogofwar.pipeline.actors.lexicon import (
+    COREFERENCE_CONFIDENCE,
+    COUNTRY_ORGANS,
+    HOME_ORGANS,
+    NAMED_KINDS,
+    OWNER_PREPS,
+    PERSONAL_POSSESSIVES,
+    POSSESSIVE_PRONOUNS,
+    REGION_NOUNS,
+    SKIP_POS,
+    SUBJECT_DEPS,
+    UNKNOWN_ORGANISATION_CONFIDENCE,
+    Draft,
+    Organ,
+    of_phrase,
+    same_organ,
+    strip_det,
+    strip_det_text,
+)
+
+
+class OrganRules(TableCore):
+    """Actors named as a country, an organ of one, a group, or an organisation of the lexicon."""
+
+    def org_before_root(self, np: SpacySpan) -> SpacySpan | None:
+        """An organisation that a group noun heads ("the OIC General Secretariat", "the UN refugee agency")."""
+        for token in np:
+            org = self.matches.org_at.get(token.i)
+            if org is not None and org.end <= np.end and np.root.i >= org.end - 1:
+                tail = self.doc[org.end : np.end]
+                if all(t.pos_ in ("PROPN", "NOUN") and t.i not in self.persons for t in tail):
+                    return org
+        return None
+
+    def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way to name an organ
+        """Record an organ of a country or a group ("Azerbaijan's Defence Ministry", "Karabakh forces", "the
+        ministry"); False when the phrase names no organ."""
+        if any(c.dep_ == "appos" and c.i in self.persons for c in np.root.children):
+            return True  # "Its spokesman John Kirby": the person's title, read with the person
+        tokens = list(np) + of_phrase(np.root)  # "Russias Ministry | of Defence"
+        organ = self.organ_of(
+            t for t in tokens if t.i not in self.matches.country_at and t.i not in self.matches.region_at
+        )
+        if organ is None:
+            return False
+        root = np.root
+        several = self.countries_in(np)
+        if len(several) > 1 and organ.kind != "government":  # "Azerbaijani and Armenian forces": one actor each
+            for word, code in several:
+                self.mention(self.organ(code, organ, text=f"{word.text} {root.text}"), np)
+            return True
+        iso3, kind = self.country_of(np)
+        if iso3 is None and kind is None and root.dep_ == "conj" and organ.kind not in NAMED_KINDS:
+            head = self.actor_at_token(root.head)
+            if head is not None and self.drafts[head].country is not None:
+                iso3 = self.drafts[head].country
+        if kind is not None:  # a breakaway region's forces or officials
+            organ = Organ(organ.name if organ.kind == "armed_group" else "armed groups", kind)
+        if iso3 is not None:
+            self.mention(self.organ(iso3, organ, text=np.text), np)
+            return True
+        if kind is not None and (home := self.home_country()) is not None:  # "Kurdish forces" in a Syrian story
+            self.mention(self.organ(home, organ, text=np.text), np)
+            return True
+        if kind is not None:  # a region with no country ("Kurdish forces"): a group of its own
+            key = ("group", strip_det(np).lower())
+            draft = Draft(strip_det(np), kind, None, np.text, organ=organ.name, head=root.lemma_.lower())
+            self.mention(self.add(key, draft), np)
+            return True
+        owner = self.owner_after(root)
+        if owner is not None:  # "a spokesman for the White Helmets", "officials of the Syrian government"
+            self.mention(owner, np)
+            return True
+        if np[0].lower_ in PERSONAL_POSSESSIVES:  # "his fighters": the body the person speaks for
+            person = self.antecedent(lambda d: d.kind == "person", np, same_sentence=True)
+            if person is not None:
+                body = self.drafts[person].affiliation
+                if body is None or organ.name == "spokesperson":  # "his spokesman": the person's own voice
+                    body = person
+                country = self.drafts[body].country
+                if (self.drafts[body].organ is None and self.drafts[body].kind != "government") or country is None:
+                    self.mention(body, np, confidence=COREFERENCE_CONFIDENCE)
+                else:
+                    self.mention(self.organ(country, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+        if np[0].lower_ in POSSESSIVE_PRONOUNS:  # "26 of its troops": the country of the clause's party
+            owner = self.antecedent(lambda d: d.country is not None, np, same_sentence=True)
+            if owner is not None:
+                iso3 = self.drafts[owner].country
+                assert iso3 is not None
+                self.mention(self.organ(iso3, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+        possessor = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if possessor is not None and possessor.lemma_.lower() in REGION_NOUNS:  # "the region's authorities"
+            found = self.antecedent(lambda d: d.kind == "armed_group", np)
+            if found is not None:
+                self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+        if self.definite(np) and root.lower_ in self.lex.titles:  # "the president": the person with that title
+            titled = self.antecedent(lambda d: d.kind == "person" and root.lower_ in d.titles, np)
+            if titled is not None:
+                self.mention(titled, np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+        if self.definite(np) or self.lex.home_words.intersection(t.lower_ for t in np):
+            lemma = root.lemma_.lower()
+            found = (
+                self.antecedent(lambda d: d.head == lemma or same_organ(d, organ), np) if self.definite(np) else None
+            )
+            if found is not None:
+                self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+            home = self.home_country()
+            if (
+                home is not None
+                and (organ.kind in ("government", "military") or organ.name in HOME_ORGANS)
+                and (organ.name != "ministry")
+            ):
+                self.mention(self.organ(home, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
+                return True
+        counted = any(t.pos_ == "NUM" or t.like_num for t in np)  # "12 people died": a toll, not a party
+        if self.acting(root) and not counted and not (organ.name == "ministry" and self.definite(np)):
+            group_key: tuple[str, ...] = ("group", organ.name, root.lemma_.lower())
+            draft = Draft(strip_det(np), organ.kind, None, np.text, organ=organ.name, head=root.lemma_.lower())
+            self.mention(self.add(group_key, draft), np)
+            return True
+        return organ.kind != "government" or root.lemma_.lower() not in ("state", "government")
+
+    def owner_after(self, root: Token) -> int | None:
+        """The body a spokesperson, official or source speaks for, named after them ("a spokesman for the White
+        Helmets", "officials of Syria"): a named organisation, or an organ or the government of a country."""
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for token in [t for t in obj.lefts if t.dep_ in ("compound", "amod", "poss")] + [obj]:
+                    org = self.matches.org_at.get(token.i)
+                    if org is not None:
+                        self.consumed.update(range(org.start, org.end))
+                        return self.mention(self.organisation(org), org)
+                word = self.matches.country_at.get(obj.i) or next(
+                    (self.matches.country_at[t.i] for t in obj.lefts if t.i in self.matches.country_at), None
+                )
+                if word is not None and (iso3 := self.country_word(word, word.root)) is not None:
+                    organ = self.organ_of(t for t in obj.subtree if t.i not in self.matches.country_at)
+                    self.consumed.update(t.i for t in obj.subtree)
+                    return self.organ(iso3, organ or Organ("government", "government"))
+        return None
+
+    def home_country(self) -> str | None:
+        """The country the article names most (by its name or demonym): "the government" is its government."""
+        counts: dict[str, int] = {}
+        for word in self.matches.country_words:
+            found = countries.lookup(word.text)
+            if found is not None and found.kind in ("name", "demonym"):
+                counts[found.iso3] = counts.get(found.iso3, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None
+
+    def organ_of(self, tokens: Iterable[Token]) -> Organ | None:
+        """The organ named at the end of a phrase (longest match of the lexicon's words), or None."""
+        words = [t.lower_ for t in tokens if t.pos_ not in SKIP_POS and t.tag_ != "POS"]
+        for size in range(min(len(words), 4), 0, -1):
+            organ = self.lex.organs.get(" ".join(words[-size:]))
+            if organ is not None:
+                return organ
+        return None
+
+    def countries_in(self, np: SpacySpan) -> list[tuple[SpacySpan, str]]:
+        """The distinct countries named by the country words of a phrase, with the words."""
+        found: dict[str, SpacySpan] = {}
+        for word in self.matches.country_words:
+            if np.start <= word.start and word.end <= np.end:
+                iso3 = self.country_word(word, word.root)
+                if iso3 is not None:
+                    found.setdefault(iso3, word)
+        self.consumed.update(i for word in found.values() for i in range(word.start, word.end))
+        return [(word, iso3) for iso3, word in found.items()]
+
+    def country_of(self, np: SpacySpan) -> tuple[str | None, str | None]:
+        """The country a phrase names through a country word or a breakaway region, and the kind a region imposes."""
+        for token in np:
+            word = self.matches.country_at.get(token.i)
+            if word is not None:
+                iso3 = self.country_word(word, token)
+                if iso3 is not None:
+                    self.consumed.update(range(word.start, word.end))
+                    return iso3, None
+        for token in np:
+            region = self.matches.region_at.get(token.i)
+            if region is not None:
+                country, kind = self.lex.regions[region.text]
+                self.consumed.update(range(region.start, region.end))
+                return country, kind
+        return None, None
+
+    def country_word(self, word: SpacySpan, token: Token) -> str | None:
+        """The country of a country word, unless it is a capital not used as a subject (then it is a place)."""
+        found = countries.lookup(word.text)
+        if found is None:
+            return None
+        if found.kind == "capital" and word.root.dep_ not in SUBJECT_DEPS:
+            return None
+        following = self.doc[word.end : word.end + 2].text.lower()
+        if following.startswith(("-based", "- based", "based")):  # "the Britain-based monitor": a seat, not a side
+            return None
+        return found.iso3
+
+    def unknown_organisation(self, ent: SpacySpan) -> None:
+        """An organisation the lexicon does not know ("the Union of Syrian Medical Relief Organisations"): kind
+        ``organisation``, so that "the group said" can continue it."""
+        tokens = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
+        name = "".join(t.text_with_ws for t in tokens).strip()
+        if not name or countries.lookup(name) is not None:
+            return
+        draft = Draft(name, "organisation", None, ent.text, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
+        self.mention(self.add(("org", name), draft), ent, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
+
+    def bare_name(self, word: SpacySpan) -> None:
+        """A country or organisation named outside any phrase read so far ("Armenia's attack on Azerbaijan")."""
+        if word in self.matches.organisations:
+            self.mention(self.organisation(word), word)
+            return
+        found = countries.lookup(word.text)
+        if found is None or found.kind != "name":
+            return
+        self.mention(self.country(word, agent=self.acting(word.root)), word)
+
+    def organisation(self, org: SpacySpan) -> int:
+        text = org.text
+        found = self.lex.organisations.get(text) or self.lex.organisations[text[:-1]]
+        return self.add(("org", found.name), Draft(found.name, found.kind, found.country, org.text))
+
+    def country(self, word: SpacySpan, *, agent: bool) -> int:
+        """The country's own actor: its government when it acts or speaks, else the state."""
+        found = countries.lookup(word.text)
+        assert found is not None
+        index = self.add(
+            ("country", found.iso3),
+            Draft(countries.country_name(found.iso3) or found.iso3, "state", found.iso3, word.text),
+        )
+        if agent:
+            self.drafts[index].kind = "government"
+        return index
+
+    def organ(self, iso3: str, organ: Organ, text: str | None = None) -> int:
+        """An organ of a country: the government itself for "officials"; a generic "ministry" is the ministry of
+        that country named before, if any."""
+        country = countries.country_name(iso3) or iso3
+        if organ.name in COUNTRY_ORGANS:
+            index = self.add(("country", iso3), Draft(country, "government", iso3, text or country))
+            self.drafts[index].kind = "government"
+            return index
+        if organ.name == "ministry":
+            for i in reversed(range(len(self.drafts))):
+                draft = self.drafts[i]
+                if draft.country == iso3 and draft.organ is not None and "Ministry" in draft.organ:
+                    return i
+        name = strip_det_text(text) if organ.kind == "armed_group" and text else f"{country} {organ.name}"
+        head = text.split()[-1].lower().rstrip("s") if text else None
+        draft = Draft(name, organ.kind, iso3, text or country, organ=organ.name, head=head)
+        return self.add(("organ", iso3, organ.name), draft)

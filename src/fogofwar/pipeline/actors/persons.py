@@ -1,0 +1,203 @@
+"""Persons with their titles and the body they speak for ("European Commission spokesman Peter Stano", "Hikmet
+Hajiyev, assistant to the president ... for Azerbaijan's Presidency", "Putin"), and "he"/"she"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from fogofwar import countries
+from fogofwar.pipeline.actors.lexicon import (
+    COREFERENCE_CONFIDENCE,
+    COUNTRY_ORGANS,
+    POSSESSIVE_PRONOUNS,
+    Draft,
+    KnownPerson,
+    Organ,
+)
+from fogofwar.pipeline.actors.organs import OrganRules
+
+
+class PersonRules(OrganRules):
+    """Actors named as persons."""
+
+    def person_in(self, np: SpacySpan) -> SpacySpan | None:
+        """The person a phrase names as its head ("European Commission spokesman Peter Stano" -> Peter Stano)."""
+        root = np.root
+        if root.i not in self.persons:
+            # A title after the name with no comma ("Peter Salama Executive Director of the WHO ... said").
+            named = [t.i for t in np if t.i in self.persons and t.i < root.i]
+            if not named or self.title_kind(self.doc[named[-1] + 1 : root.i + 1]) is None:
+                return None
+            root = self.doc[named[-1]]
+        if root.i in self.matches.country_at or root.i in self.matches.org_at:
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= root.i < e.end), None)
+        start, end = (ent.start, min(ent.end, np.end)) if ent is not None else self.name_around(root, np)
+        if end > start and self.doc[end - 1].tag_ == "POS":
+            end -= 1
+        return self.doc[start:end] if end > start else None
+
+    def name_around(self, token: Token, np: SpacySpan) -> tuple[int, int]:
+        """The run of person-name tokens around ``token`` inside the phrase (a known name the model did not tag)."""
+        start = token.i
+        while start > np.start and start - 1 in self.persons:
+            start -= 1
+        end = token.i + 1
+        while end < np.end and end in self.persons:
+            end += 1
+        return start, end
+
+    def person(self, np: SpacySpan, name: SpacySpan) -> None:
+        """A named person, with the title before the name or in an apposition after it."""
+        title = [t for t in self.doc[np.start : name.start] if t.pos_ not in ("DET",)]
+        before = self.adjacent_title(np)
+        if before is not None:
+            title = list(before) + title
+        for child in name.root.children:
+            if child.dep_ == "appos":
+                title += list(child.subtree)
+        if name.end < np.end:  # the title after the name, inside the phrase
+            title += [t for child in np.root.rights for t in child.subtree] + list(self.doc[name.end : np.root.i + 1])
+        known = self.lex.persons.get(name.text) or self.lex.persons.get(name[-1].text)
+        existing = self.known_person(known.name if known is not None else name.text)
+        if existing is None and not title and not self.acting(name.root) and known is None:
+            return  # an untitled, unknown name outside subject position: too often a mislabelled place
+        affiliation = self.affiliation(title)
+        if affiliation is None and known is not None:
+            affiliation = self.known_body(known, name)
+        if known is not None:
+            name = self.doc[name.start : name.end]
+            canonical = known.name
+        else:
+            canonical = name.text
+        if existing is not None:
+            index = existing
+            draft = self.drafts[index]
+            if draft.affiliation is None and affiliation is not None:
+                draft.affiliation = affiliation
+                draft.country = self.drafts[affiliation].country
+        else:
+            country = self.drafts[affiliation].country if affiliation is not None else None
+            index = self.add(("person", canonical), Draft(canonical, "person", country, name.text))
+            self.drafts[index].affiliation = affiliation
+        self.drafts[index].titles.update(t.lower_ for t in title if t.lower_ in self.lex.titles)
+        self.mention(index, np)
+        if before is not None:
+            self.mention(index, before)
+        self.consumed.update(t.i for t in title)
+
+    def known_body(self, known: KnownPerson, name: SpacySpan) -> int | None:
+        """The actor a well-known person speaks for, when the text gives no title ("Putin said")."""
+        if known.body is not None:
+            org = self.lex.organisations.get(known.body)
+            if org is not None:
+                return self.add(("org", org.name), Draft(org.name, org.kind, org.country, org.name))
+        if known.country is None:
+            return None
+        organ = Organ("military", "military") if known.kind == "military" else None
+        if known.kind == "armed_group":
+            organ = Organ("armed groups", "armed_group")
+        if organ is not None:
+            return self.organ(known.country, organ, text=name.text)
+        country = countries.country_name(known.country) or known.country
+        index = self.add(("country", known.country), Draft(country, "government", known.country, country))
+        self.drafts[index].kind = "government"
+        return index
+
+    def adjacent_title(self, np: SpacySpan) -> SpacySpan | None:
+        """A title chunk just before a name that the parser split off ("his Turkish counterpart | Recep Erdogan")."""
+        if np.start == 0:
+            return None
+        chunk = self.chunk_ending.get(np.start - 1)
+        return chunk if chunk is not None and self.title_kind(chunk) is not None else None
+
+    def known_person(self, name: str) -> int | None:
+        """An actor already recorded for this person: the same full name, or a surname of one recorded."""
+        words = name.split()
+        for i, draft in enumerate(self.drafts):
+            if draft.kind != "person":
+                continue
+            known = draft.name.split()
+            if known == words or (len(words) == 1 and words[0] == known[-1]) or known[-len(words) :] == words:
+                return i
+        return None
+
+    def title_kind(self, tokens: Iterable[Token]) -> str | None:
+        """The kind a title gives ("President" -> government, "commander" -> military; "" when the body decides),
+        or None for a phrase with no title word."""
+        text = " ".join(t.lower_ for t in tokens)
+        found: str | None = None
+        for title, kind in self.lex.titles.items():
+            if f" {title} " in f" {text} ":
+                if kind is not None:
+                    return kind
+                found = ""
+        return found
+
+    def affiliation(self, title: list[Token]) -> int | None:  # noqa: PLR0911 - one return per kind of body
+        """The actor a person speaks for, from the words of their title: a named organisation, an organ of a
+        country, or the country's government (its military for a military title)."""
+        if not title or self.title_kind(title) is None:
+            return None
+        if title[0].lower_ in POSSESSIVE_PRONOUNS | {"his", "her"} and not any(
+            t.i in self.matches.org_at or t.i in self.matches.country_at for t in title
+        ):  # "Its spokesman John Kirby": the body named just before
+            return self.antecedent(lambda d: d.kind != "person", self.doc[title[0].i : title[0].i + 1])
+        for token in title:
+            org = self.matches.org_at.get(token.i)
+            if org is not None:
+                self.consumed.update(range(org.start, org.end))
+                return self.mention(self.organisation(org), org)
+        principal = self.principal(title)
+        if principal is not None:  # "an aide to President Ilham Aliyev": the body Aliyev speaks for
+            return principal
+        kind = self.title_kind(title) or "government"
+        for token in title:
+            word = self.matches.country_at.get(token.i)
+            if word is None or self.country_word(word, token) is None or not self.qualifies(word.root):
+                continue
+            organ = self.organ_of(token for token in title if token.i not in self.matches.country_at)
+            self.consumed.update(range(word.start, word.end))
+            iso3 = self.country_word(word, token)
+            assert iso3 is not None
+            if organ is not None and organ.name not in COUNTRY_ORGANS and organ.kind not in ("civilians", "media"):
+                return self.mention(self.organ(iso3, organ), word)
+            if kind == "military":
+                return self.mention(self.organ(iso3, Organ("military", "military")), word)
+            return self.mention(self.country(word, agent=True), word)
+        return None
+
+    def principal(self, title: list[Token]) -> int | None:
+        """The body of the person a title serves ("aide to President Ilham Aliyev"), when that person is known."""
+        for token in title:
+            if token.i not in self.persons or token.dep_ != "pobj" or token.head.lower_ not in ("to", "of", "for"):
+                continue
+            name = self.doc[token.i : token.i + 1].text
+            known = self.lex.persons.get(name)
+            if known is not None:
+                return self.known_body(known, self.doc[token.i : token.i + 1])
+            existing = self.known_person(name)
+            if existing is not None and self.drafts[existing].affiliation is not None:
+                return self.drafts[existing].affiliation
+        return None
+
+    def qualifies(self, word: Token) -> bool:
+        """Whether a country word in a title names the body the person serves ("Turkish President", "Minister of
+        Defence of Syria", "chief for Azerbaijan's Presidency"), not something the title is about ("Coordinator
+        for the Syria Crisis")."""
+        head = word.head
+        if head.pos_ == "ADP":  # "of Syria", "for Azerbaijan"
+            head = head.head
+        if head.i == word.i:
+            return True
+        lower = head.lower_
+        return lower in self.lex.titles or lower in self.lex.organs or self.organ_of([head]) is not None
+
+    def pronoun(self, np: SpacySpan) -> None:
+        """ "he"/"she": the last person mentioned, if one was, recently."""
+        found = self.antecedent(lambda d: d.kind == "person", np)
+        if found is not None:
+            self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
