@@ -247,3 +247,14 @@ def test_attribution_dateline_is_not_content(annotate: Annotate) -> None:
     )
     claim = claim_with(record, "Hundreds of Palestinians")
     assert record.article.text[claim.content.start :].startswith("Hundreds")
+
+
+def test_attribution_trailing_speaker_before_an_appositive_denial(annotate: Annotate) -> None:
+    record = annotate(
+        "Lalibela\n\nEthiopian federal forces have retaken the town of Lalibela, the government communications "
+        "service said, a claim the Tigray People's Liberation Front rejected as propaganda."
+    )
+    claim = claim_with(record, "retaken the town")
+    assert source_of(record, claim)[:2] == ("ETH", "government")
+    denial = claim_with(record, "a claim the Tigray")
+    assert denial.polarity == "deny" and record.claims[denial.denies or 0] == claim

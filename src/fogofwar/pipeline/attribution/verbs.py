@@ -122,7 +122,11 @@ class ReportedSpeech(AttributorCore):
             last = first.i - 1
             while last >= sent.start and self.doc[last].is_punct:
                 last -= 1
-            if last >= sent.start and end_token.i >= last_word(sent).i:
+            ends = end_token.i >= last_word(sent).i
+            aside = (
+                end_token.i + 1 < sent.end and self.doc[end_token.i + 1].text == ","
+            )  # "…, X said, a claim Y denied"
+            if last >= sent.start and (ends or aside):
                 return self.trim(sent.start, last)
         after = end_token.i + 1
         while after < sent.end and self.doc[after].lower_ in ("that", ":", ","):
