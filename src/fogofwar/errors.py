@@ -26,3 +26,7 @@ class PipelineError(FogOfWarError):
 
 class GoldError(FogOfWarError):
     """A gold file is malformed or names an article that cannot be found."""
+
+
+class LedgerError(FogOfWarError):
+    """The ledger cannot be opened, migrated or queried as asked (a bad path or URL, a newer schema, a bad filter)."""
