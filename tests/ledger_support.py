@@ -60,7 +60,7 @@ def ledger_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def store(ledger_target: str) -> Iterator[Store]:
+def ledger_store(ledger_target: str) -> Iterator[Store]:
     """An open, empty ledger, once per backend."""
     with Store(ledger_target) as opened:
         yield opened
@@ -91,7 +91,7 @@ def make_record(
         text=text,
         published=published,
         outlet=outlet,
-        headline=text.split(".")[0],
+        headline=text.split(".", maxsplit=1)[0],
         paragraphs=(Paragraph("body", 0, len(text)),),
     )
     return ArticleRecord(

@@ -10,7 +10,7 @@ from fogofwar.ledger import store_records
 from fogofwar.ledger.merge import Mention, PlaceRef, cluster_status, distance_km, same_happening
 from fogofwar.record import Claim, Event
 
-from .ledger_support import actor, ledger_target, make_record, place, store, when, whole  # noqa: F401 - fixtures
+from .ledger_support import actor, make_record, place, when, whole
 
 D = dt.date.fromisoformat
 GANJA = PlaceRef("Ganja", 40.6828, 46.3606, "AZ", "point")
@@ -117,11 +117,11 @@ def strike(
     )
 
 
-def clusters(store):
-    return store.query("SELECT id, num_mentions, num_sources, num_articles FROM event_clusters ORDER BY id")
+def clusters(ledger_store):
+    return ledger_store.query("SELECT id, num_mentions, num_sources, num_articles FROM event_clusters ORDER BY id")
 
 
-def test_merge_three_outlets_one_strike(store):
+def test_merge_three_outlets_one_strike(ledger_store):
     ganja = place("Ganja", 40.6828, 46.3606, "AZ")
     records = [
         strike("Armenian rockets hit Ganja on Sunday, Baku said.", outlet="TRT World", published="2020-10-04",
@@ -133,14 +133,14 @@ def test_merge_three_outlets_one_strike(store):
         strike("Shelling hit Tartar on 20 October, the ministry said.", outlet="AFP", published="2020-10-20",
                day="2020-10-20", where=place("Tartar", 40.3425, 46.9336, "AZ")),
     ]  # fmt: skip
-    report = store_records(store, records)
+    report = store_records(ledger_store, records)
     assert report.clusters == 2
-    rows = clusters(store)
+    rows = clusters(ledger_store)
     assert sorted((r["num_mentions"], r["num_sources"], r["num_articles"]) for r in rows) == [(1, 1, 1), (3, 2, 3)]
-    assert store.scalar("SELECT count(*) FROM cluster_members") == 4
+    assert ledger_store.scalar("SELECT count(*) FROM cluster_members") == 4
 
 
-def test_merge_bridging_mention_joins_two_clusters(store):
+def test_merge_bridging_mention_joins_two_clusters(ledger_store):
     # Day 1 and day 3 are too far apart to link; a report dated across days 2-3 links to both.
     first = strike(
         "Drones struck Kharkiv, the governor said.",
@@ -156,8 +156,8 @@ def test_merge_bridging_mention_joins_two_clusters(store):
         day="2022-03-03",
         who=("Russia military", "RUS"),
     )
-    store_records(store, [first, third])
-    assert len(clusters(store)) == 2
+    store_records(ledger_store, [first, third])
+    assert len(clusters(ledger_store)) == 2
     bridge = strike(
         "Drone attacks on Kharkiv over two days, the mayor said.",
         outlet="BBC",
@@ -165,12 +165,12 @@ def test_merge_bridging_mention_joins_two_clusters(store):
         day="2022-03-02/2022-03-03",
         who=("Russia military", "RUS"),
     )
-    report = store_records(store, [bridge])
+    report = store_records(ledger_store, [bridge])
     assert report.clusters == 1
-    assert clusters(store)[0]["num_articles"] == 3
+    assert clusters(ledger_store)[0]["num_articles"] == 3
 
 
-def test_merge_is_incremental_and_stable(store):
+def test_merge_is_incremental_and_stable(ledger_store):
     a = strike(
         "Israeli strikes hit Khan Younis, the health ministry said.",
         outlet="Al Jazeera",
@@ -184,16 +184,16 @@ def test_merge_is_incremental_and_stable(store):
         published="2023-10-17",
         who=("Israel military", "ISR"),
     )
-    store_records(store, [a])
-    first = clusters(store)
-    store_records(store, [b])
-    store_records(store, [a, b])
-    after = clusters(store)
+    store_records(ledger_store, [a])
+    first = clusters(ledger_store)
+    store_records(ledger_store, [b])
+    store_records(ledger_store, [a, b])
+    after = clusters(ledger_store)
     assert [r["id"] for r in after] == [r["id"] for r in first]
     assert after[0]["num_articles"] == 2
 
 
-def test_merge_keeps_sides_apart(store):
+def test_merge_keeps_sides_apart(ledger_store):
     # Each side accuses the other of shelling the same day: different actors, different events.
     a = strike(
         "Armenian forces shelled Tartar, Baku said.",
@@ -207,4 +207,4 @@ def test_merge_keeps_sides_apart(store):
         published="2020-10-04",
         who=("Azerbaijan military", "AZE"),
     )
-    assert store_records(store, [a, b]).clusters == 2
+    assert store_records(ledger_store, [a, b]).clusters == 2

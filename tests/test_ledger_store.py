@@ -1,4 +1,4 @@
-"""The ledger's store: migrations, idempotent storage by article id, rows keyed by the record's own indices."""
+"""The ledger's ledger_store: migrations, idempotent storage by article id, rows keyed by the record's own indices."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fogofwar.ledger.schema import LATEST
 from fogofwar.ledger.store import date_range, event_dates, resolve_target
 from fogofwar.record import Claim, Event, Span
 
-from .ledger_support import actor, ledger_target, make_record, store, whole  # noqa: F401 - fixtures
+from .ledger_support import actor, make_record, whole
 
 GANJA = "Azerbaijan's Defence Ministry said Armenian forces shelled Ganja on Sunday. Armenia denied the shelling."
 
@@ -29,9 +29,9 @@ def ganja_record(text: str = GANJA) -> object:
     )
 
 
-def test_store_migrates_a_new_ledger(store):
-    assert store.version() == LATEST
-    assert store.scalar("SELECT count(*) FROM articles") == 0
+def test_store_migrates_a_new_ledger(ledger_store):
+    assert ledger_store.version() == LATEST
+    assert ledger_store.scalar("SELECT count(*) FROM articles") == 0
 
 
 def test_store_reopens_without_migrating_again(ledger_target):
@@ -74,50 +74,50 @@ def test_store_target_from_env(monkeypatch, tmp_path):
     assert resolve_target(None) == "fogofwar.db"
 
 
-def test_store_is_idempotent_by_article_id(store):
+def test_store_is_idempotent_by_article_id(ledger_store):
     record = ganja_record()
-    assert store.add_records([record]) == [record.article.id]
-    before = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in ("articles", "actors", "claims", "events")}
-    assert store.add_records([record, record]) == []
-    after = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in ("articles", "actors", "claims", "events")}
+    assert ledger_store.add_records([record]) == [record.article.id]
+    before = {t: ledger_store.scalar(f"SELECT count(*) FROM {t}") for t in ("articles", "actors", "claims", "events")}
+    assert ledger_store.add_records([record, record]) == []
+    after = {t: ledger_store.scalar(f"SELECT count(*) FROM {t}") for t in ("articles", "actors", "claims", "events")}
     assert before == after == {"articles": 1, "actors": 3, "claims": 2, "events": 1}
 
 
-def test_store_keeps_the_records_cross_indices(store):
+def test_store_keeps_the_records_cross_indices(ledger_store):
     record = ganja_record()
-    store.add_records([record])
-    row = store.query(
+    ledger_store.add_records([record])
+    row = ledger_store.query(
         "SELECT claimant, denies, content FROM claims WHERE article_id = ? AND idx = 1", (record.article.id,)
     )
     assert row == [{"claimant": "Armenia", "denies": 0, "content": "the shelling"}]
-    assert store.record(record.article.id) == record
-    linked = store.query(
+    assert ledger_store.record(record.article.id) == record
+    linked = ledger_store.query(
         "SELECT claim_idx FROM event_claims WHERE article_id = ? ORDER BY claim_idx", (record.article.id,)
     )
     assert [r["claim_idx"] for r in linked] == [0, 1]
 
 
-def test_store_rejects_references_out_of_range_and_keeps_the_rest(store):
+def test_store_rejects_references_out_of_range_and_keeps_the_rest(ledger_store):
     text = "Israeli aircraft struck Gaza City overnight, the army said."
     broken = make_record(text, claims=[Claim(7, "say", "assert", whole(text), whole(text))])
-    report = store_records(store, [ganja_record(), broken])
+    report = store_records(ledger_store, [ganja_record(), broken])
     assert len(report.stored) == 1
     assert [s.reason for s in report.skipped] == [
         f"article {broken.article.id}: references out of range: claim 0 source 7"
     ]
     with pytest.raises(RecordError):
-        store.add_records([broken])
-    assert store.scalar("SELECT count(*) FROM articles") == 1
+        ledger_store.add_records([broken])
+    assert ledger_store.scalar("SELECT count(*) FROM articles") == 1
 
 
-def test_store_failed_batch_leaves_nothing_half_written(store):
+def test_store_failed_batch_leaves_nothing_half_written(ledger_store):
     good = ganja_record()
     text = "Russian missiles hit Kharkiv, the regional governor said."
     bad = make_record(text, claims=[Claim(0, "say", "assert", whole(text), whole(text), denies=9)])
     with pytest.raises(RecordError):
-        store.add_records([good, bad])
-    assert store.scalar("SELECT count(*) FROM articles") == 0
-    assert store.scalar("SELECT count(*) FROM claims") == 0
+        ledger_store.add_records([good, bad])
+    assert ledger_store.scalar("SELECT count(*) FROM articles") == 0
+    assert ledger_store.scalar("SELECT count(*) FROM claims") == 0
 
 
 @pytest.mark.parametrize(
@@ -144,12 +144,12 @@ def test_store_undated_event_takes_the_days_before_publication():
     assert event_dates(None, None) == (None, None, "none")
 
 
-def test_store_span_offsets_are_stored_as_text(store):
+def test_store_span_offsets_are_stored_as_text(ledger_store):
     text = "Ukraine's army said it shot down 12 drones over Kyiv overnight."
     record = make_record(
         text,
         actors=[actor("Ukraine military", "UKR")],
         claims=[Claim(0, "say", "assert", Span(20, 62), whole(text))],
     )
-    store.add_records([record])
-    assert store.scalar("SELECT content FROM claims") == "it shot down 12 drones over Kyiv overnight"
+    ledger_store.add_records([record])
+    assert ledger_store.scalar("SELECT content FROM claims") == "it shot down 12 drones over Kyiv overnight"
