@@ -208,3 +208,19 @@ def test_merge_keeps_sides_apart(ledger_store):
         who=("Azerbaijan military", "AZE"),
     )
     assert store_records(ledger_store, [a, b]).clusters == 2
+
+
+def test_merge_daily_reports_do_not_chain_into_one_cluster(ledger_store):
+    # Aleppo shelled day after day: each report links to the next, but a month of strikes is not one event.
+    aleppo = place("Aleppo", 36.2021, 37.1343, "SY")
+    records = [
+        strike(f"Shelling hit eastern Aleppo on day {day}, a monitor said.", outlet=f"Outlet {day % 2}",
+               published=f"2016-08-{day:02d}", day=f"2016-08-{day:02d}", where=aleppo, who=("Syria military", "SYR"))
+        for day in range(1, 13)
+    ]  # fmt: skip
+    store_records(ledger_store, records)
+    spans = ledger_store.query("SELECT date_start, date_end FROM event_clusters")
+    assert len(spans) >= 3
+    for row in spans:
+        days = (dt.date.fromisoformat(row["date_end"]) - dt.date.fromisoformat(row["date_start"])).days
+        assert days <= 3

@@ -2,7 +2,7 @@
 
 Two mentions from different articles are linked when they have the same PLOVER type, their dates fall within
 ``DATE_WINDOW_DAYS`` of each other, their places agree (within ``PLACE_DISTANCE_KM`` when both are geocoded, the
-same name otherwise; no known place on one side does not separate them) and their actors are compatible (the same
+same name otherwise; no known place on one side does not separate them), their actors are compatible (the same
 country, or one unknown). Clusters are the connected components of those links, built incrementally: a new mention
 joins every cluster it links to (merging them). Every mention stays a member of exactly one cluster, so NumMentions,
 NumArticles and NumSources (distinct outlets) count what was reported, the way GDELT counts, with real merging.
@@ -30,6 +30,17 @@ DATE_WINDOW_DAYS = 1
 #: (gazetteers put a city's point at its centre; 25 km covers a large city and its suburbs, and stays below the
 #: distance between neighbouring towns on a front line).
 PLACE_DISTANCE_KM = 25.0
+
+#: The widest a cluster's dates may spread, first day to last: reports of one strike over a few days (the first
+#: report, the next day's toll) fit; a month of strikes on the same province chained through similar reports does not.
+#: A mention joins a cluster only if the cluster stays this narrow, and only if it agrees with the cluster as a whole
+#: (one actor country, one mode, places that agree), so that single links cannot chain different happenings.
+MAX_CLUSTER_SPAN_DAYS = 3
+
+#: Whether two mentions with different PLOVER modes (aerial, explosives, firearms...) are kept apart. Off: one
+#: attack is often told with several modes ("fired shots, then blew themselves up"), and on FA-KES pairs requiring
+#: the same mode split more true pairs than it separated false ones.
+MODES_MUST_AGREE = False
 
 #: Place precisions that say where a thing happened; coarser places (a region, a province, a country) only keep
 #: apart mentions in different countries.
@@ -71,6 +82,7 @@ class Mention:
     actor_country: str | None
     places: tuple[PlaceRef, ...] = ()
     modality: str = "asserted"
+    mode: str | None = None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -122,6 +134,8 @@ def same_happening(a: Mention, b: Mention) -> bool:
         return False
     if a.actor_country and b.actor_country and a.actor_country != b.actor_country:
         return False
+    if MODES_MUST_AGREE and a.mode and b.mode and a.mode != b.mode:
+        return False
     return _places_agree(a.places, b.places)
 
 
@@ -131,7 +145,7 @@ def _date(value: str | None) -> dt.date | None:
 
 def _mentions(store: Store, where: str, params: Sequence[object]) -> list[Mention]:
     rows = store.query(
-        "SELECT e.article_id, e.idx, e.type, e.date_start, e.date_end, e.actor_country, e.modality "
+        "SELECT e.article_id, e.idx, e.type, e.date_start, e.date_end, e.actor_country, e.modality, e.mode "
         f"FROM events e {where} ORDER BY e.date_start, e.article_id, e.idx",
         params,
     )
@@ -156,6 +170,7 @@ def _mentions(store: Store, where: str, params: Sequence[object]) -> list[Mentio
             r["actor_country"],
             tuple(places.get((r["article_id"], r["idx"]), ())),
             r["modality"],
+            r["mode"],
         )
         for r in rows
     ]
@@ -179,6 +194,41 @@ def update(store: Store) -> int:
     return int(store.scalar("SELECT count(*) FROM event_clusters"))
 
 
+@dataclass(slots=True)
+class _Envelope:
+    """What a cluster's mentions jointly say: the span of their dates, their actor countries, modes and places."""
+
+    start: dt.date
+    end: dt.date
+    countries: set[str]
+    modes: set[str]
+    places: list[PlaceRef]
+
+    @classmethod
+    def of(cls, m: Mention) -> _Envelope:
+        assert m.start and m.end
+        countries = {m.actor_country} if m.actor_country else set()
+        modes = {m.mode} if m.mode else set()
+        return cls(m.start, m.end, countries, modes, list(m.places))
+
+    def admits(self, other: _Envelope) -> bool:
+        """True when the two together still describe one happening."""
+        span = (max(self.end, other.end) - min(self.start, other.start)).days
+        return (
+            span <= MAX_CLUSTER_SPAN_DAYS
+            and len(self.countries | other.countries) <= 1
+            and (not MODES_MUST_AGREE or len(self.modes | other.modes) <= 1)
+            and _places_agree(self.places, other.places)
+        )
+
+    def absorb(self, other: _Envelope) -> None:
+        """Widen this envelope by another's."""
+        self.start, self.end = min(self.start, other.start), max(self.end, other.end)
+        self.countries |= other.countries
+        self.modes |= other.modes
+        self.places += other.places
+
+
 class _Clusters:
     """Cluster assignments in memory while new mentions are linked: who is in which cluster, and a day index."""
 
@@ -189,10 +239,11 @@ class _Clusters:
         self.created: set[str] = set()
         self.changed: set[str] = set()
         self.relabel: dict[str, str] = {}
+        self.envelope: dict[str, _Envelope] = {}
 
     def load(self, store: Store, mergeable: list[Mention]) -> None:
         """Load the clustered mentions that new mentions could link to (same type, dates within the window)."""
-        window = dt.timedelta(days=DATE_WINDOW_DAYS)
+        window = dt.timedelta(days=DATE_WINDOW_DAYS + MAX_CLUSTER_SPAN_DAYS)
         for kind in sorted({m.type for m in mergeable}):
             group = [m for m in mergeable if m.type == kind]
             lo = min(m.start for m in group if m.start) - window
@@ -209,6 +260,15 @@ class _Clusters:
                 self.members[str(row["cluster_id"])].append(key)
             for o in old:
                 self.index(o)
+                if o.key in self.cluster_of:
+                    self._widen(self.cluster_of[o.key], _Envelope.of(o))
+
+    def _widen(self, cid: str, env: _Envelope) -> None:
+        held = self.envelope.get(cid)
+        if held is None:
+            self.envelope[cid] = env
+        else:
+            held.absorb(env)
 
     def index(self, m: Mention) -> None:
         """Make a mergeable mention findable by the days it covers."""
@@ -240,6 +300,19 @@ class _Clusters:
     def add(self, m: Mention) -> None:
         """Put ``m`` in a new cluster, or in the cluster it links to, merging the clusters it bridges."""
         linked = self.linked(m)
+        own = _Envelope.of(m) if m.mergeable else None
+        if own is not None:
+            # keep the clusters the mention fits as a whole, largest first, merging only those that fit together
+            fitting = sorted(
+                (c for c in linked if c in self.envelope and self.envelope[c].admits(own)),
+                key=lambda c: (-len(self.members[c]), c),
+            )
+            linked = set()
+            joint = _Envelope(own.start, own.end, set(own.countries), set(own.modes), list(own.places))
+            for c in fitting:
+                if self.envelope[c].admits(joint):
+                    joint.absorb(self.envelope[c])
+                    linked.add(c)
         if not linked:
             target = cluster_id(m)
             self.created.add(target)
@@ -254,6 +327,10 @@ class _Clusters:
             self.changed.add(target)
         self.cluster_of[m.key] = target
         self.members[target].append(m.key)
+        if own is not None:
+            for other in linked - {target}:
+                self._widen(target, self.envelope.pop(other))
+            self._widen(target, own)
         self.index(m)
 
     def final_relabel(self) -> dict[str, str]:
