@@ -291,9 +291,11 @@ class _Clusters:
         seen: set[tuple[str, int]] = set()
         while day <= last:
             for c in self.by_day.get((m.type, day), ()):
-                if c.key not in seen and same_happening(m, c):
-                    found.add(self.cluster_of[c.key])
+                if c.key in seen or self.cluster_of[c.key] in found:
+                    continue  # one link to a cluster is enough: skip its other members
                 seen.add(c.key)
+                if same_happening(m, c):
+                    found.add(self.cluster_of[c.key])
             day += dt.timedelta(days=1)
         return found
 

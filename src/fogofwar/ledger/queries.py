@@ -155,10 +155,10 @@ def claims(
         if store.scalar("SELECT count(*) FROM event_clusters WHERE id = ?", (event,)) == 0:
             raise LedgerError(f"--event {event!r}: no such event cluster (see `fogofwar events`)")
     if contested:
-        where.append(
-            "(EXISTS (SELECT 1 FROM contradictions k WHERE k.article_id = c.article_id AND k.claim_idx = c.idx) "
-            "OR EXISTS (SELECT 1 FROM contradictions k WHERE k.other_article_id = c.article_id "
-            "AND k.other_claim_idx = c.idx))"
+        joins.append(
+            "JOIN (SELECT article_id AS k_article, claim_idx AS k_claim FROM contradictions "
+            "WHERE claim_idx IS NOT NULL UNION SELECT other_article_id, other_claim_idx FROM contradictions "
+            "WHERE other_claim_idx IS NOT NULL) k ON k.k_article = c.article_id AND k.k_claim = c.idx"
         )
     sql = f"SELECT DISTINCT {CLAIM_COLUMNS} FROM claims c {' '.join(joins)}"
     if where:
