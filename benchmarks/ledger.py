@@ -1,8 +1,8 @@
 """Ledger benchmark: ingest speed on real articles, then query latency on a large synthetic ledger.
 
-1. Ingest: ``fogofwar.ledger.ingest`` over ``--corpus`` (default the FA-KES dev set, ../shared/eval/fa-kes/fakes-dev.csv,
-   first ``--ingest-limit`` articles): read + annotate + store + merge + tally, in articles per second; then the same
-   ingest again (every article already present: the cost of a re-run).
+1. Ingest: ``fogofwar.ledger.ingest`` over ``--corpus`` (default the FA-KES dev set,
+   ../shared/eval/fa-kes/fakes-dev.csv, first ``--ingest-limit`` articles): read + annotate + store + merge + tally,
+   in articles per second; then the same ingest again (every article already present: the cost of a re-run).
 2. Scale: the ingested records are copied under new ids (``--articles``, default 100,000), their publication and
    event dates shifted by a random number of days within ``--years`` so that the copies spread over time like a long
    war's reporting, stored in batches, merged and tallied (each step timed). Then a few filtered queries run
@@ -15,9 +15,11 @@ Prints a table and writes benchmarks/results/ledger.json.
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
 import datetime as dt
 import hashlib
+import io
 import json
 import platform
 import random
@@ -80,27 +82,13 @@ def latency(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
     return {"p50_ms": round(statistics.median(times), 2), "p99_ms": round(p99, 2), "max_ms": round(times[-1], 2)}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--ingest-limit", type=int, default=120, help="articles annotated for the ingest timing")
-    parser.add_argument("--articles", type=int, default=100_000, help="articles in the synthetic large ledger")
-    parser.add_argument("--years", type=float, default=10.0, help="years the copies' dates spread over")
-    parser.add_argument("--repeat", type=int, default=50, help="runs of each query")
-    parser.add_argument("--db", help="ledger to build (default: a temporary SQLite file); it must be empty")
-    args = parser.parse_args()
-    rng = random.Random(8)
-
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "sample.csv"
-        lines = args.corpus.read_text(encoding="utf-8").splitlines(keepends=True)
-        import csv
-        import io
-
-        rows = list(csv.reader(io.StringIO("".join(lines))))
-        with source.open("w", encoding="utf-8", newline="") as f:
-            csv.writer(f).writerows(rows[: args.ingest_limit + 1])
-        small = Store(Path(tmp) / "ingest.db")
+def measure_ingest(corpus: Path, limit: int, tmp: Path) -> tuple[dict[str, Any], list[ArticleRecord]]:
+    """Ingest the first ``limit`` articles of ``corpus`` twice; return the timings and the stored records."""
+    rows = list(csv.reader(io.StringIO(corpus.read_text(encoding="utf-8"))))
+    source = tmp / "sample.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows[: limit + 1])
+    with Store(tmp / "ingest.db") as small:
         annotator = Annotator()
         t0 = time.perf_counter()
         first = ingest(small, [source], annotator=annotator)
@@ -109,78 +97,96 @@ def main() -> int:
         again = ingest(small, [source], annotator=annotator)
         rerun_s = time.perf_counter() - t0
         seeds = [r for aid in first.stored if (r := small.record(aid)) is not None]
-        small.close()
+    timing = {
+        "articles": len(first.stored),
+        "seconds": round(ingest_s, 1),
+        "articles_per_second": round(len(first.stored) / ingest_s, 2),
+        "rerun_seconds": round(rerun_s, 2),
+        "rerun_present": again.present,
+    }
+    return timing, seeds
 
-        target = args.db or str(Path(tmp) / "large.db")
-        store = Store(target)
-        spread = int(args.years * 365)
-        t0 = time.perf_counter()
-        store_s = merge_s = 0.0
-        batch: list[ArticleRecord] = []
-        for n in range(args.articles):
-            batch.append(copy_record(seeds[n % len(seeds)], n, rng.randrange(-spread // 2, spread // 2)))
-            if len(batch) == COPY_BATCH or n == args.articles - 1:
-                s0 = time.perf_counter()
-                store.add_records(batch)
-                store_s += time.perf_counter() - s0
-                batch = []
-            if (n + 1) % MERGE_EVERY == 0 or n == args.articles - 1:
-                m0 = time.perf_counter()
-                merge.update(store)
-                merge_s += time.perf_counter() - m0
-                print(f"  {n + 1} articles stored and merged", file=sys.stderr, flush=True)
-        t0 = time.perf_counter()
-        tally.refresh(store)
-        tally_s = time.perf_counter() - t0
-        counts = queries.summary(store)
 
-        sample_event = queries.events(store, min_articles=2, limit=1) or queries.events(store, limit=1)
-        event_id = sample_event[0]["id"] if sample_event else "none"
-        some_article = store.scalar("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET 777")
-        mid = dt.date(2016, 1, 1)
-        checks: dict[str, Callable[[], Any]] = {
-            "events --since --until (one month)": lambda: queries.events(
-                store, since=mid.isoformat(), until=(mid + dt.timedelta(days=30)).isoformat()
-            ),
-            "events --type ASSAULT --country SYR": lambda: queries.events(store, type="ASSAULT", country="SYR"),
-            "events --text aleppo": lambda: queries.events(store, text="aleppo"),
-            "events --min-articles 5": lambda: queries.events(store, min_articles=5),
-            "claims --event ID": lambda: queries.claims(store, event=event_id),
-            "claims --contested": lambda: queries.claims(store, contested=True),
-            "tally": lambda: queries.tally(store),
-            "article ID": lambda: queries.article(store, some_article),
-        }
-        results = {name: latency(fn, args.repeat) for name, fn in checks.items()}
-        store.close()
+def build_large(store: Store, seeds: list[ArticleRecord], articles: int, years: float) -> dict[str, Any]:
+    """Store ``articles`` copies of the seed records with shifted dates, merge and tally them; return the timings."""
+    rng = random.Random(8)
+    spread = int(years * 365)
+    store_s = merge_s = 0.0
+    batch: list[ArticleRecord] = []
+    for n in range(articles):
+        batch.append(copy_record(seeds[n % len(seeds)], n, rng.randrange(-spread // 2, spread // 2)))
+        if len(batch) == COPY_BATCH or n == articles - 1:
+            s0 = time.perf_counter()
+            store.add_records(batch)
+            store_s += time.perf_counter() - s0
+            batch = []
+        if (n + 1) % MERGE_EVERY == 0 or n == articles - 1:
+            m0 = time.perf_counter()
+            merge.update(store)
+            merge_s += time.perf_counter() - m0
+            print(f"  {n + 1} articles stored and merged", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
+    tally.refresh(store)
+    tally_s = time.perf_counter() - t0
+    counts = queries.summary(store)
+    return {
+        "articles": counts["articles"],
+        "event_mentions": counts["events"],
+        "claims": counts["claims"],
+        "clusters": counts["event_clusters"],
+        "store_seconds": round(store_s, 1),
+        "store_articles_per_second": round(articles / store_s, 0) if store_s else None,
+        "merge_seconds": round(merge_s, 1),
+        "tally_seconds": round(tally_s, 1),
+        "backend": "postgresql" if store.postgres else "sqlite",
+    }
 
+
+def time_queries(store: Store, repeat: int) -> dict[str, dict[str, float]]:
+    """p50 / p99 latencies of a few filtered queries."""
+    sample_event = queries.events(store, min_articles=2, limit=1) or queries.events(store, limit=1)
+    event_id = sample_event[0]["id"] if sample_event else "none"
+    middle = int(store.scalar("SELECT count(*) FROM articles")) // 2
+    some_article = store.scalar("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?", (middle,))
+    mid = dt.date(2016, 1, 1)
+    month = (mid + dt.timedelta(days=30)).isoformat()
+    checks: dict[str, Callable[[], Any]] = {
+        "events --since --until (one month)": lambda: queries.events(store, since=mid.isoformat(), until=month),
+        "events --type ASSAULT --country SYR": lambda: queries.events(store, type="ASSAULT", country="SYR"),
+        "events --text aleppo": lambda: queries.events(store, text="aleppo"),
+        "events --min-articles 5": lambda: queries.events(store, min_articles=5),
+        "claims --event ID": lambda: queries.claims(store, event=event_id),
+        "claims --contested": lambda: queries.claims(store, contested=True),
+        "tally": lambda: queries.tally(store),
+        "article ID": lambda: queries.article(store, some_article),
+    }
+    return {name: latency(fn, repeat) for name, fn in checks.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--ingest-limit", type=int, default=120, help="articles annotated for the ingest timing")
+    parser.add_argument("--articles", type=int, default=100_000, help="articles in the synthetic large ledger")
+    parser.add_argument("--years", type=float, default=10.0, help="years the copies' dates spread over")
+    parser.add_argument("--repeat", type=int, default=50, help="runs of each query")
+    parser.add_argument("--db", help="ledger to build (default: a temporary SQLite file); it must be empty")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        timing, seeds = measure_ingest(args.corpus, args.ingest_limit, Path(tmp))
+        with Store(args.db or str(Path(tmp) / "large.db")) as store:
+            large = build_large(store, seeds, args.articles, args.years)
+            results = time_queries(store, args.repeat)
     result = {
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
-        "ingest": {
-            "articles": len(first.stored),
-            "seconds": round(ingest_s, 1),
-            "articles_per_second": round(len(first.stored) / ingest_s, 2),
-            "rerun_seconds": round(rerun_s, 2),
-            "rerun_present": again.present,
-        },
-        "large": {
-            "articles": counts["articles"],
-            "event_mentions": counts["events"],
-            "claims": counts["claims"],
-            "clusters": counts["event_clusters"],
-            "store_seconds": round(store_s, 1),
-            "store_articles_per_second": round(args.articles / store_s, 0) if store_s else None,
-            "merge_seconds": round(merge_s, 1),
-            "tally_seconds": round(tally_s, 1),
-            "backend": "postgresql" if args.db and args.db.startswith("postgres") else "sqlite",
-        },
+        "ingest": timing,
+        "large": large,
         "queries": results,
     }
-    ing = result["ingest"]
     print(
-        f"ingest: {ing['articles']} articles in {ing['seconds']}s = {ing['articles_per_second']} articles/s "
-        f"(read+annotate+store+merge); re-run {ing['rerun_seconds']}s"
+        f"ingest: {timing['articles']} articles in {timing['seconds']}s = {timing['articles_per_second']} articles/s "
+        f"(read+annotate+store+merge); re-run {timing['rerun_seconds']}s"
     )
-    large = result["large"]
     print(
         f"large ledger ({large['backend']}): {large['articles']} articles, {large['event_mentions']} event mentions, "
         f"{large['claims']} claims, {large['clusters']} clusters; store {large['store_seconds']}s, "
