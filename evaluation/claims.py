@@ -10,13 +10,18 @@ anchor:
 - source-country accuracy: the country agrees (null = null for IGOs and NGOs), whatever the kind. As in the
   scorer's pairing, for each gold claim the anchored, unused prediction whose country agrees is preferred, and a
   prediction that agrees serves one gold claim only.
-Annotation rules: evaluation/claims/GUIDELINES.md. Writes evaluation/results/claims.json.
+Annotation rules: evaluation/claims/GUIDELINES.md.
 
-Usage: PYTHONPATH=src python evaluation/claims.py
+Two gold sets: ``dev`` (evaluation/claims/*.json, the articles the extractor was developed on) and ``heldout``
+(evaluation/claims/heldout/*.json, annotated afterwards by the same rules and not used for development); ``all`` scores
+both together. Writes evaluation/results/claims.json (dev), claims-heldout.json or claims-all.json.
+
+Usage: PYTHONPATH=src python evaluation/claims.py [--set dev|heldout|all]
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import dataclasses
 import datetime as dt
@@ -34,7 +39,14 @@ from fogofwar.record import Article, ArticleRecord
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "fa-kes" / "fakes-dev.csv"
 GOLD = ROOT / "evaluation" / "claims"
-RESULT = ROOT / "evaluation" / "results" / "claims.json"
+RESULTS = ROOT / "evaluation" / "results"
+
+#: The gold sets: their directories and the result file each writes.
+SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
+    "dev": ((GOLD,), RESULTS / "claims.json"),
+    "heldout": ((GOLD / "heldout",), RESULTS / "claims-heldout.json"),
+    "all": ((GOLD, GOLD / "heldout"), RESULTS / "claims-all.json"),
+}
 
 #: FA-KES article bodies run to tens of thousands of characters, above the csv module's default field limit.
 CSV_FIELD_LIMIT = 10_000_000
@@ -98,10 +110,14 @@ def ratio(right: int, judged: int) -> float:
     return right / judged if judged else 0.0
 
 
-def main() -> int:
-    paths = sorted(GOLD.glob("fakes-*.json"))
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=sorted(SETS), default="dev", help="gold set to score (default: dev)")
+    args = parser.parse_args(argv)
+    folders, result_path = SETS[args.set]
+    paths = [path for folder in folders for path in sorted(folder.glob("fakes-*.json"))]
     if not paths:
-        print(f"no gold files in {GOLD}", file=sys.stderr)
+        print(f"no gold files in {', '.join(str(f) for f in folders)}", file=sys.stderr)
         return 1
     golds = [load_gold(path) for path in paths]
     rows = read_rows()
@@ -143,6 +159,7 @@ def main() -> int:
         "claims_source_country_acc": round(ratio(*country), 4),
     }
     result = {
+        "set": args.set,
         "articles": len(golds),
         "gold_claims": total.gold,
         "gold_denials": sum(c.polarity == "deny" for g in golds for c in g.claims),
@@ -151,10 +168,10 @@ def main() -> int:
         "scores": scores,
         "per_article": per_article,
     }
-    RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    result_path.parent.mkdir(parents=True, exist_ok=True)
+    result_path.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(
-        f"micro over {len(golds)} articles: P {total.p:.3f} R {total.r:.3f} F1 {total.f:.3f}; "
+        f"{args.set} set, micro over {len(golds)} articles: P {total.p:.3f} R {total.r:.3f} F1 {total.f:.3f}; "
         f"{total.gold} gold claims, {total.pred} predicted, {country[1]} found at their anchor"
     )
     print(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,20 @@ from .ledger_support import ledger_store, ledger_target  # noqa: F401 - fixtures
 #: The repository's root, and the shared folder (corpus, gold, eval) that sits beside the clone.
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The offline gazetteer, built once per test session in a temporary folder (a clean machine, as in CI).
+
+    A FOGOFWAR_CACHE already set in the environment is kept, so a developer can reuse a built index between runs.
+    """
+    preset = os.environ.get("FOGOFWAR_CACHE")
+    folder = Path(preset) if preset else tmp_path_factory.mktemp("fogofwar-cache")
+    os.environ["FOGOFWAR_CACHE"] = str(folder)
+    yield folder
+    if preset is None:
+        del os.environ["FOGOFWAR_CACHE"]
 
 
 @pytest.fixture(scope="session")

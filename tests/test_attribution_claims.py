@@ -189,4 +189,61 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
     )
     quoted = [c for c in attributed(record) if c.quote]
     assert quoted == []
-    assert source_of(record, claim_with(record, "had not confirmed"))[2] == "Volodymyr Zelenskiy"
+    assert source_of(record, claim_with(record, "had not confirmed"))[2] == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The Russian Defence Ministry went on to state that its aircraft had destroyed a militant depot.",
+            "its aircraft had destroyed a militant depot",
+            "Russia Defence Ministry",
+        ),
+        (
+            "The army said it had repelled an attack on its positions, reiterating that it would not retreat.",
+            "it had repelled an attack on its positions",
+            "Syria military",
+        ),
+        (
+            "A rebel commander told Reuters that government forces had shelled the town overnight.",
+            "government forces had shelled the town overnight",
+            "rebel commander",
+        ),
+        (
+            "Syrian Foreign Minister Walid Muallem was quoted as saying that Damascus would not negotiate.",
+            "Damascus would not negotiate",
+            "Walid Muallem",
+        ),
+        (
+            "Islamic State claimed responsibility for the bombing in a statement on its Amaq news agency.",
+            "responsibility for the bombing",
+            "Islamic State",
+        ),
+    ],
+)
+def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:
+    record = annotate("Syria\n\n" + text)
+    claim = claim_with(record, content)
+    assert record.article.text[claim.content.start : claim.content.end] == content
+    assert speaker in source_of(record, claim)[2]
+
+
+def test_attribution_relative_denial_by_the_accused(annotate: Annotate) -> None:
+    record = annotate(
+        "Drones over Port Sudan\n\nSudan's army said on Sunday it had shot down two drones over Port Sudan, blaming "
+        "the Rapid Support Forces, which denied involvement."
+    )
+    denial = claim_with(record, "involvement")
+    assert denial.polarity == "deny" and source_of(record, denial)[2] == "Rapid Support Forces"
+    assert denial.denies is not None and source_of(record, record.claims[denial.denies])[:2] == ("SDN", "military")
+    assert not [a for a in record.actors if a.name == "Sudan" and a.kind == "state"]  # "Port Sudan" is a place
+
+
+def test_attribution_dateline_is_not_content(annotate: Annotate) -> None:
+    record = annotate(
+        "Blast at hospital\n\nGAZA, Oct 18 (Reuters) - Hundreds of Palestinians were killed in a blast at a hospital "
+        "in Gaza on Tuesday, Palestinian health officials said."
+    )
+    claim = claim_with(record, "Hundreds of Palestinians")
+    assert record.article.text[claim.content.start :].startswith("Hundreds")

@@ -93,3 +93,73 @@ def test_framing_no_conflict_no_markers(annotate):
 )
 def test_framing_quoted_ranges(text, spans):
     assert [text[s:e] for s, e in quoted_ranges(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "lean"),
+    [
+        # Syria: loaded words said of a third party (ISIS, al-Qaeda) favour neither side
+        (
+            "Blast in Hasakeh\n\nAn ISIS terrorist group claimed the bombing in Hasakeh, and the al-Qaeda terrorist "
+            "organization said its fighters had attacked Syrian army posts near Aleppo, a monitor said.",
+            "neutral",
+        ),
+        # Syria, pro-government wording: foreign-backed militants, terrorists with no party named
+        (
+            "Shells hit Aleppo\n\nForeign-backed militants fired rocket shells on Aleppo city, and terrorists "
+            "targeted residential neighbourhoods in the foreign-backed insurgency's latest attack.",
+            "SYR",
+        ),
+        # Syria: a country name is everyone's in a civil war ("Syria terrorists" are terrorists in Syria)
+        (
+            "Aleppo blast\n\nSyria terrorists shelled Aleppo on Monday, in an area once on the front line between "
+            "terrorists and army forces.",
+            "SYR",
+        ),
+        # Syria, opposition wording: autocrat, regime, liberated areas
+        (
+            "Raids on Idlib\n\nThe forces of the autocrat Bashar al-Assad and his regime pounded the liberated areas "
+            "of Idlib on Sunday, the Syrian Coalition said.",
+            "Syrian opposition",
+        ),
+        # Syria: unit names and technical uses of loaded words are no framing
+        (
+            "Brigades clash\n\nThe Idlib Martyrs Brigade clashed with rebels near Idlib, as the ceasefire regime "
+            "agreed for Syria held elsewhere, monitors in Aleppo said.",
+            "neutral",
+        ),
+        # Ukraine, Ukrainian wording: illegally annexed, sham referendums
+        (
+            "Annexation\n\nRussia illegally annexed four regions of Ukraine after sham referendums held under the "
+            "guns of Russian troops, Kyiv said.",
+            "UKR",
+        ),
+        # Ukraine, Russian state wording: Kiev junta, Kiev regime
+        (
+            "Shelling of Donetsk\n\nThe Kiev junta shelled Donetsk again, and the Kiev regime's troops hit a market, "
+            "officials of the Donetsk People's Republic said.",
+            "RUS",
+        ),
+        # Israel-Palestine, Israeli wording: terror attack(s)
+        (
+            "Attack in Jerusalem\n\nA terror attack in Jerusalem killed two, the latest in a wave of terror attacks "
+            "by Hamas, the IDF said.",
+            "ISR",
+        ),
+        # Israel-Palestine, Palestinian wording: resistance fighters, occupation forces
+        (
+            "Clashes in Nablus\n\nResistance fighters confronted the occupation forces in Nablus, as the Palestinian "
+            "resistance vowed to respond to Israel's raids on Gaza.",
+            "PSE",
+        ),
+        # Karabakh, Armenian wording: a generic term said of a named leader ("dictator Aliyev")
+        (
+            "Statement\n\nThe dictator Aliyev ordered new attacks on Artsakh, as Azerbaijan's aggression against "
+            "Stepanakert went on.",
+            "ARM",
+        ),
+    ],
+)
+def test_framing_lean_new_vocabulary(annotate, text, lean):
+    framing = annotate(text).framing
+    assert framing.lean == lean, [(m.text, m.favours, m.voice) for m in framing.markers]

@@ -1,7 +1,9 @@
 """Country words to ISO 3166 codes: names (pycountry plus common names), demonyms and capitals used as metonyms.
 
-The package data file ``data/countries.json`` holds what pycountry lacks; lookups are case-sensitive on purpose
-("Georgia" the country, "georgia" is not a word we resolve) and ignore a trailing possessive ("Armenia's").
+Names come from pycountry, demonyms and capitals of every country from countryinfo (both installed packages); the
+package data file ``data/countries.json`` holds what they lack or get wrong and wins over them. Lookups are
+case-sensitive on purpose ("Georgia" the country, "georgia" is not a word we resolve) and ignore a trailing
+possessive ("Armenia's").
 """
 
 from __future__ import annotations
@@ -13,8 +15,16 @@ from importlib import resources
 from typing import Literal
 
 import pycountry
+from countryinfo import CountryInfo
 
 WordKind = Literal["name", "demonym", "capital"]
+
+#: Capitals used as metonyms ("Kabul said") only of countries this populous: a small state's capital is more often a
+#: place or a person's name than the voice of a government in war reporting.
+METONYM_POPULATION = 1_000_000
+
+#: Capitals that are also common words or given names, never read as a government.
+CAPITAL_STOPWORDS = frozenset({"Male", "Victoria", "Kingston", "Hamilton", "Georgetown", "Praia", "Lima", "Nice"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +48,10 @@ def _table() -> dict[str, CountryWord]:
         for name in (country.name, getattr(country, "common_name", None)):
             if name:
                 table.setdefault(name, CountryWord(country.alpha_3, "name"))
+    for iso3, demonym, capital in _countryinfo():
+        for word, kind in ((demonym, "demonym"), (plural(demonym), "demonym"), (capital, "capital")):
+            if word:
+                table.setdefault(word, CountryWord(iso3, kind))  # type: ignore[arg-type]
     for iso3, entry in _data().items():
         for field, kind in (("aliases", "name"), ("demonyms", "demonym"), ("capitals", "capital")):
             for word in entry.get(field, ()):
@@ -47,6 +61,32 @@ def _table() -> dict[str, CountryWord]:
         if found.kind == "name" and not word.endswith("s") and " " not in word:
             table.setdefault(word + "s", found)
     return table
+
+
+def _countryinfo() -> list[tuple[str, str | None, str | None]]:
+    """(ISO alpha-3, demonym, capital) of every country countryinfo knows; capitals only of countries of at least
+    ``METONYM_POPULATION`` people, and not those that are common words or names ("Male", "Victoria")."""
+    found = []
+    for entry in CountryInfo.all().values():
+        iso = entry.get("ISO") or {}
+        iso3 = iso.get("alpha3")
+        if not iso3:
+            continue
+        capital = entry.get("capital") or None
+        if isinstance(capital, list):  # a few countries list several seats of government
+            capital = capital[0] if capital else None
+        if capital in CAPITAL_STOPWORDS or int(entry.get("population") or 0) < METONYM_POPULATION:
+            capital = None
+        found.append((iso3, entry.get("demonym") or None, capital))
+    return found
+
+
+def plural(demonym: str | None) -> str | None:
+    """The plural of a demonym used as a noun ("Afghan" -> "Afghans", "Iraqi" -> "Iraqis"); None when it is its own
+    plural ("Swiss", "Portuguese")."""
+    if not demonym or demonym.endswith(("s", "sh", "ch", "ese", "x", "z")):
+        return None
+    return demonym + "s"
 
 
 def words() -> list[str]:

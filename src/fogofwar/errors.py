@@ -30,3 +30,7 @@ class GoldError(FogOfWarError):
 
 class LedgerError(FogOfWarError):
     """The ledger cannot be opened, migrated or queried as asked (a bad path or URL, a newer schema, a bad filter)."""
+
+
+class GazetteerError(FogOfWarError):
+    """The offline gazetteer index could not be built or opened (a read-only cache folder, a corrupt file)."""

@@ -62,6 +62,9 @@ ANTECEDENT_WINDOW = 1500
 #: Confidence of an actor found by rule-based coreference rather than named outright.
 COREFERENCE_CONFIDENCE = 0.8
 
+#: Organs that, named without a country, belong to the story's country ("activists said" in a Syrian story).
+HOME_ORGANS = frozenset({"activists", "opposition", "media"})
+
 #: Kinds of named organisations a definite description of their kind continues ("the monitoring group").
 NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})
 
@@ -93,6 +96,16 @@ class Organ:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """A well-known leader or spokesperson: the body they speak for, when the text names them without a title."""
+
+    name: str
+    country: str | None
+    kind: str
+    body: str | None = None  # a named organisation they lead or speak for ("United Nations")
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """The contents of ``data/actors.json``."""
 
@@ -103,6 +116,7 @@ class Lexicon:
     statement_nouns: frozenset[str]
     group_nouns: frozenset[str]
     home_words: frozenset[str]
+    persons: dict[str, KnownPerson]  # name or surname as written -> the person
 
 
 @cache
@@ -124,6 +138,11 @@ def lexicon() -> Lexicon:
         statement_nouns=frozenset(data["statement_nouns"]),
         group_nouns=frozenset(data["group_nouns"]),
         home_words=frozenset(data["home_words"]),
+        persons={
+            alias: KnownPerson(e["name"], e["country"], e["kind"], e.get("body"))
+            for e in data["persons"]
+            for alias in e["aliases"]
+        },
     )
 
 
@@ -168,9 +187,12 @@ class ActorsComponent:
         self.country_words.add("COUNTRY", [nlp.make_doc(word) for word in countries.words()])
         self.region_words = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.region_words.add("REGION", [nlp.make_doc(word) for word in lex.regions])
+        self.known_persons = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.known_persons.add("PERSON", [nlp.make_doc(alias) for alias in lex.persons])
 
     def __call__(self, doc: Doc) -> Doc:
         table = ActorTable(doc, self.matches(doc))
+        table.persons.update(i for _, start, end in self.known_persons(doc) for i in range(start, end))
         table.read()
         doc._.actors = table.actors()
         return doc
@@ -179,6 +201,10 @@ class ActorsComponent:
         """Organisation names, country words and region words, longest first, organisations winning overlaps."""
         orgs = filter_spans(SpacySpan(doc, s, e) for _, s, e in self.organisations(doc))
         taken = {i for span in orgs for i in range(span.start, span.end)}
+        for place in doc._.places or ():  # "Port Sudan", "Gaza City": a place named after a country is a place
+            span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+            if span is not None and place.precision not in ("country", "unresolved") and len(span) > 1:
+                taken.update(range(span.start, span.end))
         words = [
             span
             for span in filter_spans(SpacySpan(doc, s, e) for _, s, e in self.country_words(doc))
@@ -225,6 +251,8 @@ class ActorTable:
         self.keys: dict[tuple[Any, ...], int] = {}
         self.history: list[tuple[int, int]] = []  # (char offset, actor) of every mention, in reading order
         self.consumed: set[int] = set()  # token indices already part of a mention
+        self.chunks = list(doc.noun_chunks)  # computed once: the chunker walks the whole parse
+        self.chunk_ending = {chunk.end - 1: chunk for chunk in self.chunks}
         placed = {
             offset
             for place in doc._.places or ()
@@ -261,7 +289,7 @@ class ActorTable:
 
     def phrases(self) -> list[SpacySpan]:
         """Noun chunks, person names and pronouns the chunker leaves out, in text order."""
-        spans = list(self.doc.noun_chunks)
+        spans = list(self.chunks)
         covered = {i for span in spans for i in range(span.start, span.end)}
         spans += [e for e in self.doc.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
@@ -303,12 +331,21 @@ class ActorTable:
             root = self.doc[named[-1]]
         if root.i in self.matches.country_at or root.i in self.matches.org_at:
             return None
-        ent = next(e for e in self.doc.ents if e.start <= root.i < e.end)
-        start = ent.start
-        end = min(ent.end, np.end)
+        ent = next((e for e in self.doc.ents if e.start <= root.i < e.end), None)
+        start, end = (ent.start, min(ent.end, np.end)) if ent is not None else self.name_around(root, np)
         if end > start and self.doc[end - 1].tag_ == "POS":
             end -= 1
         return self.doc[start:end] if end > start else None
+
+    def name_around(self, token: Token, np: SpacySpan) -> tuple[int, int]:
+        """The run of person-name tokens around ``token`` inside the phrase (a known name the model did not tag)."""
+        start = token.i
+        while start > np.start and start - 1 in self.persons:
+            start -= 1
+        end = token.i + 1
+        while end < np.end and end in self.persons:
+            end += 1
+        return start, end
 
     def org_before_root(self, np: SpacySpan) -> SpacySpan | None:
         """An organisation that a group noun heads ("the OIC General Secretariat", "the UN refugee agency")."""
@@ -333,10 +370,18 @@ class ActorTable:
                 title += list(child.subtree)
         if name.end < np.end:  # the title after the name, inside the phrase
             title += [t for child in np.root.rights for t in child.subtree] + list(self.doc[name.end : np.root.i + 1])
-        existing = self.known_person(name.text)
-        if existing is None and not title and not self.acting(name.root):
+        known = self.lex.persons.get(name.text) or self.lex.persons.get(name[-1].text)
+        existing = self.known_person(known.name if known is not None else name.text)
+        if existing is None and not title and not self.acting(name.root) and known is None:
             return  # an untitled, unknown name outside subject position: too often a mislabelled place
         affiliation = self.affiliation(title)
+        if affiliation is None and known is not None:
+            affiliation = self.known_body(known, name)
+        if known is not None:
+            name = self.doc[name.start : name.end]
+            canonical = known.name
+        else:
+            canonical = name.text
         if existing is not None:
             index = existing
             draft = self.drafts[index]
@@ -345,7 +390,7 @@ class ActorTable:
                 draft.country = self.drafts[affiliation].country
         else:
             country = self.drafts[affiliation].country if affiliation is not None else None
-            index = self.add(("person", name.text), Draft(name.text, "person", country, name.text))
+            index = self.add(("person", canonical), Draft(canonical, "person", country, name.text))
             self.drafts[index].affiliation = affiliation
         self.drafts[index].titles.update(t.lower_ for t in title if t.lower_ in self.lex.titles)
         self.mention(index, np)
@@ -359,15 +404,30 @@ class ActorTable:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
 
+    def known_body(self, known: KnownPerson, name: SpacySpan) -> int | None:
+        """The actor a well-known person speaks for, when the text gives no title ("Putin said")."""
+        if known.body is not None:
+            org = self.lex.organisations.get(known.body)
+            if org is not None:
+                return self.add(("org", org.name), Draft(org.name, org.kind, org.country, org.name))
+        if known.country is None:
+            return None
+        organ = Organ("military", "military") if known.kind == "military" else None
+        if known.kind == "armed_group":
+            organ = Organ("armed groups", "armed_group")
+        if organ is not None:
+            return self.organ(known.country, organ, text=name.text)
+        country = countries.country_name(known.country) or known.country
+        index = self.add(("country", known.country), Draft(country, "government", known.country, country))
+        self.drafts[index].kind = "government"
+        return index
+
     def adjacent_title(self, np: SpacySpan) -> SpacySpan | None:
         """A title chunk just before a name that the parser split off ("his Turkish counterpart | Recep Erdogan")."""
         if np.start == 0:
             return None
-        previous = self.doc[np.start - 1]
-        for chunk in self.doc.noun_chunks:
-            if chunk.end - 1 == previous.i and self.title_kind(chunk) is not None:
-                return chunk
-        return None
+        chunk = self.chunk_ending.get(np.start - 1)
+        return chunk if chunk is not None and self.title_kind(chunk) is not None else None
 
     def known_person(self, name: str) -> int | None:
         """An actor already recorded for this person: the same full name, or a surname of one recorded."""
@@ -409,7 +469,7 @@ class ActorTable:
         kind = self.title_kind(title) or "government"
         for token in title:
             word = self.matches.country_at.get(token.i)
-            if word is None or self.country_word(word, token) is None:
+            if word is None or self.country_word(word, token) is None or not self.qualifies(word.root):
                 continue
             organ = self.organ_of(token for token in title if token.i not in self.matches.country_at)
             self.consumed.update(range(word.start, word.end))
@@ -422,6 +482,18 @@ class ActorTable:
             return self.mention(self.country(word, agent=True), word)
         return None
 
+    def qualifies(self, word: Token) -> bool:
+        """Whether a country word in a title names the body the person serves ("Turkish President", "Minister of
+        Defence of Syria", "chief for Azerbaijan's Presidency"), not something the title is about ("Coordinator
+        for the Syria Crisis")."""
+        head = word.head
+        if head.pos_ == "ADP":  # "of Syria", "for Azerbaijan"
+            head = head.head
+        if head.i == word.i:
+            return True
+        lower = head.lower_
+        return lower in self.lex.titles or lower in self.lex.organs or self.organ_of([head]) is not None
+
     def pronoun(self, np: SpacySpan) -> None:
         """ "he"/"she": the last person mentioned, if one was, recently."""
         found = self.antecedent(lambda d: d.kind == "person", np)
@@ -433,6 +505,8 @@ class ActorTable:
     def organ_phrase(self, np: SpacySpan) -> bool:  # noqa: PLR0911, PLR0912, PLR0915 - one branch per way to name an organ
         """Record an organ of a country or a group ("Azerbaijan's Defence Ministry", "Karabakh forces", "the
         ministry"); False when the phrase names no organ."""
+        if any(c.dep_ == "appos" and c.i in self.persons for c in np.root.children):
+            return True  # "Its spokesman John Kirby": the person's title, read with the person
         tokens = list(np) + of_phrase(np.root)  # "Russias Ministry | of Defence"
         organ = self.organ_of(
             t for t in tokens if t.i not in self.matches.country_at and t.i not in self.matches.region_at
@@ -446,7 +520,7 @@ class ActorTable:
                 self.mention(self.organ(code, organ, text=f"{word.text} {root.text}"), np)
             return True
         iso3, kind = self.country_of(np)
-        if iso3 is None and kind is None and root.dep_ == "conj":
+        if iso3 is None and kind is None and root.dep_ == "conj" and organ.kind not in NAMED_KINDS:
             head = self.actor_at_token(root.head)
             if head is not None and self.drafts[head].country is not None:
                 iso3 = self.drafts[head].country
@@ -471,7 +545,8 @@ class ActorTable:
             person = self.antecedent(lambda d: d.kind == "person", np, same_sentence=True)
             if person is not None:
                 body = self.drafts[person].affiliation
-                body = person if body is None else body  # "his spokesman": the person's own voice
+                if body is None or organ.name == "spokesperson":  # "his spokesman": the person's own voice
+                    body = person
                 country = self.drafts[body].country
                 if (self.drafts[body].organ is None and self.drafts[body].kind != "government") or country is None:
                     self.mention(body, np, confidence=COREFERENCE_CONFIDENCE)
@@ -499,7 +574,11 @@ class ActorTable:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
                 return True
             home = self.home_country()
-            if home is not None and organ.kind in ("government", "military") and organ.name != "ministry":
+            if (
+                home is not None
+                and (organ.kind in ("government", "military") or organ.name in HOME_ORGANS)
+                and (organ.name != "ministry")
+            ):
                 self.mention(self.organ(home, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         counted = any(t.pos_ == "NUM" or t.like_num for t in np)  # "12 people died": a toll, not a party

@@ -17,6 +17,7 @@ and may add actors to doc._.actors (the outlet itself, and speakers the actors c
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -49,6 +50,12 @@ POSITIONAL_CONFIDENCE = 0.8
 
 #: Confidence of a denial linked by shared words rather than by syntax.
 LINK_CONFIDENCE = 0.8
+
+#: A wire dateline at the start of a lead sentence: "GAZA, Oct 18 (Reuters) - ", "KYIV (AP) — ".
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^()\n]{0,30})?\s*\([A-Za-z][\w .&-]*\)\s*[-–—]+\s*")
+
+#: Reflexive objects: "describes itself as" is a self-description, not a claim about the world.
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
 
 #: Source of a claim whose speaker is "it", "they" or "the statement": the source of the claim before it, filled in
 #: once every claim is known.
@@ -144,9 +151,11 @@ class Attributor:
     drafts: list[Draft] = field(default_factory=list)
     used_verbs: set[int] = field(default_factory=set)
     actor_at: dict[int, int] = field(default_factory=dict)
+    text: str = ""
 
     def __post_init__(self) -> None:
-        self.quotes = list(quoted_ranges(self.doc.text))
+        self.text = self.doc.text  # Doc.text joins every token: read it once
+        self.quotes = list(quoted_ranges(self.text))
         for start, end, i in actor_spans(self.actors):
             for offset in range(start, end):
                 self.actor_at.setdefault(offset, i)
@@ -156,6 +165,7 @@ class Attributor:
         self.speech_verbs()
         self.according_to()
         self.continued_quotes()
+        self.cut_contents()
         self.resolve_pending()
         self.link_denials()
         self.narration()
@@ -164,10 +174,9 @@ class Attributor:
     # -- 1. direct quotes --------------------------------------------------------------------------------------
 
     def quoted_speech(self) -> None:
-        doc = self.doc
         for start, end in self.quotes:
-            content = inner(doc.text, start, end)
-            if len(doc.text[content[0] : content[1]].split()) < MIN_QUOTE_WORDS:
+            content = inner(self.text, start, end)
+            if len(self.text[content[0] : content[1]].split()) < MIN_QUOTE_WORDS:
                 continue
             verb = self.verb_after(end) or self.verb_before(start)
             if verb is None:
@@ -232,14 +241,15 @@ class Attributor:
     # -- 2. speech verbs ---------------------------------------------------------------------------------------
 
     def speech_verbs(self) -> None:
+        lemmas = self.cues.assert_verbs | self.cues.deny_verbs | self.cues.label_verbs
         for token in self.doc:
-            if token.i in self.used_verbs or token.pos_ not in ("VERB", "AUX") or self.inside_quote(token.idx):
-                continue
             lemma = token.lemma_.lower()
+            if lemma not in lemmas or token.i in self.used_verbs or not verbal(token) or self.inside_quote(token.idx):
+                continue
             labelled = lemma in self.cues.label_verbs and self.labelled_false(token) is not None
             if lemma in self.cues.deny_verbs or labelled:
                 self.verb_claim(token, "deny")
-            elif lemma in self.cues.label_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+            elif lemma in self.cues.label_verbs and described_as(token):
                 self.verb_claim(token, "assert")  # "Russia described the attack as an aggression"
             elif lemma in self.cues.assert_verbs:
                 negated = any(c.dep_ == "neg" for c in token.children)
@@ -381,12 +391,16 @@ class Attributor:
             subject = self.subject(verb)
             if subject is None:
                 return None
+        relative = subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and subject.idx not in self.actor_at
+        if relative:  # "the RSF, which denied involvement" (but "WHO said" is the organisation)
+            subject = verb.head
         if subject.lower_ in CONTINUING_PRONOUNS:
             return PENDING, POSITIONAL_CONFIDENCE
         found = self.actor_of_phrase(subject)
         if found is not None:
             return found, self.actors[found].confidence
-        if subject.lemma_.lower() in lexicon().statement_nouns:
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subject.children)
+        if subject.lemma_.lower() in lexicon().statement_nouns and definite:  # "the statement said"
             return PENDING, POSITIONAL_CONFIDENCE
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
@@ -396,7 +410,8 @@ class Attributor:
         """The speaker of "Reuters quoted the State Department as saying that …": the object of "quoted"."""
         if verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != "quote":
             return None
-        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        quoted = verb.head.head  # "… quoted X as saying", or "X was quoted as saying"
+        return next((c for c in quoted.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
     def actor_of_phrase(self, head: Token) -> int | None:
         """The actor a noun phrase names: at its head, its modifiers, or the body after "for"/"of" ("a spokesman
@@ -447,8 +462,10 @@ class Attributor:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
-            joined = token.dep_ == "conj" or (token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG")
-            token = token.head if joined and token.head.i != token.i else None  # "…, adding that …"
+            joined = token.dep_ in ("conj", "xcomp") or (
+                token.dep_ == "advcl" and (token.tag_ == "VBG" or infinitive(token))
+            )
+            token = token.head if joined and token.head.i != token.i else None  # "…, adding that …", "went on to say"
         return None
 
     def adjacent_actor(self, verb: Token) -> int | None:
@@ -547,6 +564,36 @@ class Attributor:
                 Draft(source, "according to", "assert", content, (sent.start_char, sent.end_char), verb=token.i)
             )
 
+    def cut_contents(self) -> None:
+        """End a claim's content before what is not part of it: a participle that starts another claim ("…,
+        reiterating that …"), the outlet it was told to ("told Reuters that …"), "in a statement on its channel"."""
+        doc = self.doc
+        verbs = {d.verb for d in self.drafts if d.verb is not None}
+        for draft in self.drafts:
+            if draft.quote:
+                continue
+            span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            first, last = span.start, span.end - 1
+            for token in span:
+                cue = token.i in verbs or token.lemma_.lower() in self.cues.assert_verbs
+                if cue and token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > first:
+                    last = min(last, token.i - 1)
+                if (
+                    token.dep_ == "prep"
+                    and token.lower_ == "in"
+                    and token.i > first
+                    and any(c.dep_ == "pobj" and c.lemma_.lower() in lexicon().statement_nouns for c in token.children)
+                ):
+                    last = min(last, token.i - 1)
+            if draft.verb is not None and doc[draft.verb].lemma_.lower() == "tell":
+                told = [c for c in doc[draft.verb].children if c.dep_ in ("dobj", "dative")]
+                if told and told[0].left_edge.i <= first <= told[0].right_edge.i:  # "told AFP that …"
+                    first = told[0].right_edge.i + 1
+            if (first, last) != (span.start, span.end - 1) and last >= first:
+                draft.content = self.trim(first, last)
+
     def resolve_pending(self) -> None:
         """ "It said", "the statement said": the source of the nearest claim before, in text order."""
         ordered = sorted(self.drafts, key=lambda d: d.evidence[0])
@@ -562,7 +609,7 @@ class Attributor:
 
     def continued_quotes(self) -> None:
         """A paragraph that is only an unattributed quote continues the quote of the paragraph before it."""
-        text = self.doc.text
+        text = self.text
         for paragraph in self.doc.spans.get(PARAGRAPHS_KEY, ()):
             start, end = paragraph.start_char, paragraph.end_char
             for qs, qe in self.quotes:
@@ -631,12 +678,15 @@ class Attributor:
         if inside:  # "Russia claims capture of Bakhmut, Kyiv denies": the claim is what is denied
             return inside[0]
         words = self.stems(denial.content)
+        # A denial in a relative clause ("the RSF, which denied involvement") is the outlet's aside, not reported
+        # inside the claim around it: that claim may be the one denied.
+        aside = denial.verb is not None and self.doc[denial.verb].dep_ == "relcl"
         candidates = [
             d
             for d in self.drafts
             if d is not denial
             and d.polarity == "assert"
-            and not d.content[0] <= denial.evidence[0] < d.content[1]  # the claim that reports the denial
+            and (aside or not d.content[0] <= denial.evidence[0] < d.content[1])  # the claim reporting the denial
             and d.evidence[0] < denial.evidence[0]
             and not self.same_side(self.actors[d.source], denier)
         ]
@@ -647,7 +697,13 @@ class Attributor:
             return max(candidates, key=lambda d: d.evidence[0])
         scored = [(len(words & self.stems(d.content)), d.evidence[0], d) for d in candidates]
         best = max(scored, key=lambda item: (item[0], item[1]))
-        return best[2] if best[0] > 0 else None
+        if best[0] > 0:
+            return best[2]
+        if aside:  # "…, blaming the RSF, which denied involvement": the claim of the same sentence
+            sent = self.doc[denial.verb].sent if denial.verb is not None else None
+            same = [d for d in candidates if sent is not None and sent.start_char <= d.evidence[0] < sent.end_char]
+            return same[-1] if same else None
+        return None
 
     def stems(self, span: tuple[int, int]) -> set[str]:
         """Content-word stems of a span (a crude stemmer: the first letters of each long word)."""
@@ -711,8 +767,15 @@ class Attributor:
     # -- helpers -----------------------------------------------------------------------------------------------
 
     def trim(self, first: int, last: int) -> tuple[int, int]:
-        """Character range of tokens ``first..last`` without edge punctuation, quotation marks or "that"."""
+        """Character range of tokens ``first..last`` without edge punctuation, quotation marks, "that" or a wire
+        dateline ("GAZA, Oct 18 (Reuters) -")."""
         doc = self.doc
+        if first <= last and first < len(doc):
+            dateline = DATELINE.match(self.text, doc[first].idx)
+            if dateline is not None:
+                after = doc.char_span(dateline.end(), doc[last].idx + len(doc[last]), alignment_mode="contract")
+                if after is not None and len(after):
+                    first = after.start
         while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"):
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].is_space):
@@ -720,9 +783,8 @@ class Attributor:
                 break
             last -= 1
         if last < first:
-            return doc[first].idx if first < len(doc) else len(doc.text), doc[first].idx if first < len(doc) else len(
-                doc.text
-            )
+            edge = doc[first].idx if first < len(doc) else len(self.text)
+            return edge, edge
         return doc[first].idx, doc[last].idx + len(doc[last])
 
     def attribution_start(self, verb: Token) -> int:
@@ -754,7 +816,7 @@ class Attributor:
         return last.idx + len(last)
 
     def token_at(self, offset: int) -> Token | None:
-        span = self.doc.char_span(offset, min(offset + 1, len(self.doc.text)), alignment_mode="expand")
+        span = self.doc.char_span(offset, min(offset + 1, len(self.text)), alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
     def inside_quote(self, offset: int) -> bool:
@@ -763,6 +825,24 @@ class Attributor:
     def span_of(self, tokens: Iterable[Token]) -> Span:
         tokens = list(tokens)
         return Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+
+
+def described_as(verb: Token) -> bool:
+    """ "Russia described the attack as an aggression": a characterisation of something else (not "describes
+    itself as a neutral group", a self-description)."""
+    has_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+    return has_as and not reflexive
+
+
+def infinitive(token: Token) -> bool:
+    """A word after infinitival "to" ("went on to state"), whatever the tagger called it."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def verbal(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun in a verb's place ("to state that")."""
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and infinitive(token))
 
 
 def last_word(sent: SpacySpan) -> Token:

@@ -14,12 +14,14 @@ from fogofwar.pipeline.dates import DatesComponent
 from fogofwar.pipeline.events import EventsComponent
 from fogofwar.pipeline.extensions import register_extensions
 from fogofwar.pipeline.framing import FramingComponent
+from fogofwar.pipeline.places import PlacesComponent
 
 register_extensions()
 
 #: Our components, in the order they run: each may read what an earlier one wrote (DESIGN.md, "The flow of data").
 COMPONENTS: tuple[str, ...] = (
     "fogofwar_dates",
+    "fogofwar_places",
     "fogofwar_actors",
     "fogofwar_attribution",
     "fogofwar_events",
@@ -44,6 +46,12 @@ def make_dates(nlp: Language, name: str) -> DatesComponent:
     """Time expressions resolved against the publication date: reads the parse, entities and doc._.published;
     writes doc._.dates."""
     return DatesComponent(nlp)
+
+
+@Language.factory("fogofwar_places")
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    """Toponyms resolved offline, with precision and role: reads the parse and entities; writes doc._.places."""
+    return PlacesComponent(nlp)
 
 
 @Language.factory("fogofwar_events")

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from fogofwar import countries
+from fogofwar.pipeline.attribution import cues
 from fogofwar.pipeline.dates import narrower, overlapping
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.pipeline.triggers import Trigger, TriggerFinder
@@ -43,6 +44,14 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
 RECIPIENT_PREPS = frozenset({"on", "against", "at", "into", "upon", "of"})
 VERB_RECIPIENT_PREPS = RECIPIENT_PREPS - {"of"}  # a noun's "of" names its object ("shelling of X"), a verb's does not
 
+#: Verbs of saying whose object is what is said ("said it", "alleged the shelling"); others, such as "declared a
+#: state of war" or "announced a ceasefire", take an act as their object and lend it their subject.
+SAYING = frozenset({"say", "tell", "allege", "accuse", "blame", "quote", "cite"})
+
+#: Types in which the actor gives, meets or agrees with someone named after "to", "for" or "with".
+COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST"})
+COOPERATIVE_PREPS = frozenset({"to", "for", "with"})
+
 #: Types whose object is what was hit or seized (so two mentions with different objects are different acts); the
 #: object of a speech act is only what it is about ("condemned the attack" / "condemns provocations").
 MATERIAL = frozenset({"ASSAULT", "COERCE"})
@@ -64,6 +73,9 @@ FRAME_WITH_CONTENT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGRE
 
 #: Possessive pronouns by which a claimant speaks of its own forces ("its troops", "our positions").
 OWN_PRONOUNS = frozenset({"its", "our", "we", "their"})
+
+#: Subject pronouns that, inside a claim, stand for its claimant ("Hungary has said it will support ...").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 #: Letters of a word compared when two mentions are matched by their words ("shelling" / "shelled").
 STEM = 5
@@ -137,7 +149,7 @@ class EventsComponent:
         )
         mention.claims = index.claims_covering(trigger.span.start_char)
         mention.narrated = all(index.claims[i].cue == NARRATION_CUE for i in mention.claims)
-        agent, patient = participants(trigger.head)
+        agent, patient = participants(trigger.head, trigger.type)
         mention.actor = index.actor_of(agent, mention.claims)
         recipient = index.actor_of(patient, mention.claims)
         if recipient is not None and recipient != mention.actor:
@@ -215,31 +227,44 @@ def clause_span(trigger: Trigger) -> Span:
     return Span(start, end)
 
 
-def participants(head: Token) -> tuple[list[Token], list[Token]]:
-    """The tokens naming who acts and who is acted on, by the trigger's dependencies."""
+def participants(head: Token, event_type: str = "ASSAULT") -> tuple[list[Token], list[Token]]:
+    """The tokens naming who acts and who is acted on, by the trigger's dependencies. Cooperative acts also take
+    their recipient after "to", "for" and "with" ("aid to Mozambique", "a meeting with Obama"), and from the verb
+    they govern ("offered to hand over to Great Britain")."""
     agent: list[Token] = []
     patient: list[Token] = []
+    preps = RECIPIENT_PREPS | (COOPERATIVE_PREPS if event_type in COOPERATIVE_TYPES else frozenset())
     verb = head if head.pos_ == "VERB" else None
-    if verb is None and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
-        verb = head.head  # a light verb: "launched an attack", "held talks"
+    if verb is None and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and not speech(head.head):
+        verb = head.head  # a light verb: "launched an attack", "held talks" (not "denied the shelling")
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
-            agent.extend(phrase(child))
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            patient.extend(phrase(child))
+            agent.extend(phrase(child, joined=True))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            patient.extend(phrase(child, joined=True))
         elif child.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
             agent.append(child)
     if verb is not None:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
-                agent.extend(phrase(child))
-            elif (child.dep_ in OBJECT_DEPS and child.i != head.i) or (
-                child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS - {"of"}
+        governed = [c for c in verb.children if c.dep_ == "xcomp"] if event_type in COOPERATIVE_TYPES else []
+        for child in [*verb.children, *(g for x in governed for g in x.children)]:
+            if child.head.i == verb.i and (child.dep_ in SUBJECT_DEPS or child.dep_ == "agent"):
+                agent.extend(phrase(child, joined=True))
+            elif (child.dep_ in OBJECT_DEPS and child.i != head.i and child.head.i == verb.i) or (
+                child.dep_ == "prep" and child.lower_ in preps - {"of"}
             ):
-                patient.extend(phrase(child))
+                patient.extend(phrase(child, joined=child.dep_ == "prep"))
+        if not agent and verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Armenian troops shelling the region"
+            agent.extend(phrase(verb.head))
         if not agent:
             agent.extend(inherited_subject(verb))
     return agent, patient
+
+
+def speech(verb: Token) -> bool:
+    """A verb of saying or denying, whose object is what is said, not an act its subject did."""
+    lemma = verb.lemma_.lower()
+    found = cues()
+    return lemma in found.deny_verbs or lemma in found.object_content or lemma in SAYING
 
 
 def theme_of(head: Token) -> str | None:
@@ -253,13 +278,14 @@ def theme_of(head: Token) -> str | None:
     return None
 
 
-def phrase(token: Token) -> list[Token]:
+def phrase(token: Token, *, joined: bool = False) -> list[Token]:
     """A participant's words: its subtree without the clauses hanging on it ("a convoy of Armenian vehicles
-    setting off from X" keeps "a convoy of Armenian vehicles")."""
+    setting off from X" keeps "a convoy of Armenian vehicles"); with ``joined``, also the participants joined to it
+    by "and" ("Bosnia and Slovenia agreed")."""
     words = [token]
     for child in token.children:
-        if child.dep_ not in PHRASE_BREAKS:
-            words.extend(phrase(child))
+        if child.dep_ not in PHRASE_BREAKS or (joined and child.dep_ == "conj"):
+            words.extend(phrase(child, joined=joined))
     return words
 
 
@@ -334,6 +360,9 @@ class DocIndex:
                 return found
         if tokens and any(t.lower_ in OWN_PRONOUNS for t in tokens) and claims:
             return self.claims[claims[0]].source
+        head = min(tokens, key=lambda t: (depth(t), t.i)) if tokens else None
+        if head is not None and head.lower_ in SPEAKER_PRONOUNS and claims:  # "Iraq said it would allow ..."
+            return self.claims[claims[-1]].source
         for token in tokens:
             word = countries.lookup(token.text)
             if word is not None:

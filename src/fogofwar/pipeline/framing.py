@@ -10,6 +10,10 @@ What counts (the rule):
   that party's opponent, a ``for`` term favours the party. The victim after "of"/"against" is not the party ("the
   occupation of Azerbaijani territories" names the occupied, not the occupier). A bare term with no party named takes
   the conflict's default target for it, or is not counted.
+- A term said of a third party, neither side of the conflict ("ISIS terrorists", "Nusra Front terrorist group" in
+  the Syrian war), favours no side and is not counted; nor is a term inside an exclusion, a phrase that frames nothing
+  (a unit's name, "Idlib Martyrs Brigade"; a technical use, "ceasefire regime"). In a civil war the country's name
+  names no side ("Syria terrorists" are terrorists in Syria, not the government's).
 - The lean weighs narration markers fully, paraphrased (reported, unquoted) ones at ``PARAPHRASE_WEIGHT`` and quoted
   ones at ``RELAYED_WEIGHT``: repeating one side's loaded words unanswered is a framing choice of the outlet too
   (which voices it picks), weaker than saying them itself; in a paraphrase ("regime forces shelled Douma, the rebels
@@ -68,6 +72,10 @@ MIN_CONFLICT_MENTIONS = 2
 #: Dependency labels that attach the party a noun is said of ("Armenia's", "Armenian", "Kremlin's").
 PARTY_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
+#: The party a term is said of when it is neither side of the conflict ("ISIS terrorists" in the Syrian war): such a
+#: term favours no side and is not a marker.
+THIRD_PARTY = "third party"
+
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
@@ -78,6 +86,9 @@ class Conflict:
     side_words: dict[str, str]  # lower-cased phrase -> side
     default_targets: dict[str, str]  # lower-cased generic term -> side it is said of when no party is named
     markers: dict[str, str]  # lower-cased phrase -> side it favours
+    third_parties: tuple[str, ...] = ()  # parties that are neither side ("ISIS" in the Syrian war)
+    cues: tuple[str, ...] = ()  # words that place an article in the conflict without naming a side ("Aleppo")
+    country_names_side: bool = True  # False in a civil war: "Syrian" names the country, not the government's side
 
     def opponent(self, side: str) -> str | None:
         """The other side of a two-sided conflict."""
@@ -91,6 +102,7 @@ class Lexicon:
 
     generic: dict[str, Literal["for", "against"]]
     conflicts: tuple[Conflict, ...]
+    exclusions: tuple[str, ...] = ()  # phrases holding a term that frame nothing ("Martyrs Brigade", "truce regime")
 
 
 @cache
@@ -104,10 +116,17 @@ def load_lexicon() -> Lexicon:
             side_words={w.lower(): side for side, words in entry.get("side_words", {}).items() for w in words},
             default_targets={k.lower(): v for k, v in entry.get("default_targets", {}).items()},
             markers={k.lower(): v for k, v in entry.get("markers", {}).items()},
+            third_parties=tuple(entry.get("third_parties", ())),
+            cues=tuple(entry.get("cues", ())),
+            country_names_side=entry.get("country_names_side", True),
         )
         for name, entry in data["conflicts"].items()
     )
-    return Lexicon(generic={k.lower(): v for k, v in data["generic"].items()}, conflicts=conflicts)
+    return Lexicon(
+        generic={k.lower(): v for k, v in data["generic"].items()},
+        conflicts=conflicts,
+        exclusions=tuple(data.get("exclusions", ())),
+    )
 
 
 class FramingComponent:
@@ -117,6 +136,8 @@ class FramingComponent:
         self.lexicon = load_lexicon()
         self.terms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.terms.add("generic", [nlp.make_doc(t) for t in self.lexicon.generic])
+        self.exclusions = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exclusions.add("exclusion", [nlp.make_doc(t) for t in self.lexicon.exclusions])
         self.countries = PhraseMatcher(nlp.vocab, attr="ORTH")
         for word in countries.words():
             self.countries.add(word, [nlp.make_doc(word)])
@@ -125,6 +146,10 @@ class FramingComponent:
             matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
             matcher.add("marker", [nlp.make_doc(t) for t in conflict.markers])
             matcher.add("side", [nlp.make_doc(t) for t in conflict.side_words])
+            if conflict.third_parties:
+                matcher.add("third", [nlp.make_doc(t) for t in conflict.third_parties])
+            if conflict.cues:
+                matcher.add("cue", [nlp.make_doc(t) for t in conflict.cues])
             self.phrases[conflict.name] = matcher
 
     def __call__(self, doc: Doc) -> Doc:
@@ -138,7 +163,8 @@ class FramingComponent:
         return doc
 
     def pick_conflict(self, doc: Doc) -> tuple[Conflict | None, dict[int, str]]:
-        """The conflict whose parties the article names most, and a token index -> side map of those mentions."""
+        """The conflict the article speaks of most (mentions of its parties, its cues and its fixed markers), and a
+        token index -> side map of the mentions of its parties (``THIRD_PARTY`` for parties that are neither side)."""
         best: tuple[int, Conflict | None, dict[int, str]] = (0, None, {})
         country_sides: dict[int, str] = {}
         for match_id, start, end in self.countries(doc):
@@ -146,24 +172,31 @@ class FramingComponent:
             if word is not None:
                 country_sides.update(dict.fromkeys(range(start, end), word.iso3))
         for conflict in self.lexicon.conflicts:
-            sides = {i: s for i, s in country_sides.items() if s in conflict.sides}
-            for match_id, start, end in self.phrases[conflict.name](doc):
-                if doc.vocab.strings[match_id] == "side":
-                    side = conflict.side_words[doc[start:end].text.lower()]
-                    sides.update(dict.fromkeys(range(start, end), side))
-            mentions = len(sides)
+            named = {i: s for i, s in country_sides.items() if s in conflict.sides}
+            sides = dict(named) if conflict.country_names_side else {}
+            mentions = len(named)
+            # longest matches last, so that "Syrian Coalition" (a side) overrides "coalition" within it
+            for match_id, start, end in sorted(self.phrases[conflict.name](doc), key=lambda m: m[2] - m[1]):
+                label = doc.vocab.strings[match_id]
+                mentions += 1
+                if label == "side":
+                    sides.update(dict.fromkeys(range(start, end), conflict.side_words[doc[start:end].text.lower()]))
+                elif label == "third":
+                    sides.update(dict.fromkeys(range(start, end), THIRD_PARTY))
             if mentions >= MIN_CONFLICT_MENTIONS and mentions > best[0]:
                 best = (mentions, conflict, sides)
         return best[1], best[2]
 
     def markers(self, doc: Doc, conflict: Conflict, sides: dict[int, str], voices: VoiceMap) -> Iterator[FramingMarker]:
         """Every marker of the conflict's lexicon in the doc, with the side it favours."""
-        taken: set[int] = set()
+        taken: set[int] = {i for _, start, end in self.exclusions(doc) for i in range(start, end)}
         for match_id, start, end in self.phrases[conflict.name](doc):
-            if doc.vocab.strings[match_id] != "marker":
+            if doc.vocab.strings[match_id] != "marker" or taken & set(range(start, end)):
                 continue
             span = doc[start:end]
             taken.update(range(start, end))
+            if party_of(span, sides) == THIRD_PARTY:
+                continue  # "ISIS terrorist groups": the phrase is said of neither side
             yield make_marker(span, conflict.markers[span.text.lower()], voices)
         for _, start, end in self.terms(doc):
             if taken & set(range(start, end)):
@@ -171,7 +204,7 @@ class FramingComponent:
             span = doc[start:end]
             term = span.text.lower()
             party = party_of(span, sides) or conflict.default_targets.get(term)
-            if party is None:
+            if party is None or party == THIRD_PARTY:
                 continue
             favours = party if self.lexicon.generic[term] == "for" else conflict.opponent(party)
             if favours is not None:

@@ -86,15 +86,17 @@ class TriggerFinder:
 
     def __init__(self, nlp: Language) -> None:
         self.lexicon = load_lexicon()
+        # One pattern per word class, each over the whole lexicon (a Matcher's cost grows with its patterns, not
+        # with the size of a set inside one); the matched token's lemma says which entry it is.
         self.matcher = Matcher(nlp.vocab)
-        for lemma in self.lexicon.verbs:
-            self.matcher.add(f"V:{lemma}", [[{"LEMMA": lemma, "POS": {"IN": ["VERB"]}}]])
-        for lemma in self.lexicon.nouns:
-            # Headlines drop articles, and the tagger then often takes a noun for an adjective ("launch
-            # counteroffensive"): a word in an argument position counts as a noun whatever its tag.
-            noun = {"LEMMA": lemma, "POS": {"IN": ["NOUN", "PROPN"]}}
-            argument = {"LEMMA": lemma, "POS": "ADJ", "DEP": {"IN": list(ARGUMENT_DEPS)}}
-            self.matcher.add(f"N:{lemma}", [[noun], [argument]])
+        verbs = sorted(self.lexicon.verbs)
+        nouns = sorted(self.lexicon.nouns)
+        self.matcher.add("V", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB"]}}]])
+        # Headlines drop articles, and the tagger then often takes a noun for an adjective ("launch
+        # counteroffensive"): a word in an argument position counts as a noun whatever its tag.
+        noun = {"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}
+        argument = {"LEMMA": {"IN": nouns}, "POS": "ADJ", "DEP": {"IN": list(ARGUMENT_DEPS)}}
+        self.matcher.add("N", [[noun], [argument]])
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in self.lexicon.phrases:
             self.phrases.add(f"P:{phrase}", [nlp.make_doc(phrase)])
@@ -114,7 +116,7 @@ class TriggerFinder:
         for match_id, start, end in self.matcher(doc):
             if start in found:
                 continue
-            kind, lemma = doc.vocab.strings[match_id].split(":", 1)
+            kind, lemma = doc.vocab.strings[match_id], doc[start].lemma_
             table = self.lexicon.verbs if kind == "V" else self.lexicon.nouns
             type_, mode = table[lemma]
             if lemma in HARM_VERBS and not has_agent(doc[start]):

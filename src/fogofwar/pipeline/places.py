@@ -1,0 +1,485 @@
+"""Places: find every toponym, resolve it offline to coordinates with a precision, and say what part it plays.
+
+Detection. A paragraph's dateline ("KYIV, Ukraine (AP) —"), the model's GPE, LOC and FAC entities, the place at
+the start of an organisation's name ("Alexandria Police Department"), plus toponyms the model mislabels (war place
+names are often tagged PERSON or ORG: "Jabrayil", "the Dashkesan region", "the Madagiz village"). A mislabelled or
+untagged proper name is taken as a place when its context says so and the gazetteer knows the name:
+- a place noun follows it ("Madagiz village", "the Dashkesan region", "Fizuli city") - enough on its own, even for a
+  name the gazetteer lacks (it is then kept unresolved);
+- a locative preposition governs it ("near X", "around X", "in the directions of X");
+- a word for people follows it ("an Alexandria woman", "Aleppo residents");
+- it is the object of a verb of taking or striking ("shelling hit Stepanakert", "recaptured Khan Shaykhun",
+  "Stepanakert was shelled");
+- it is coordinated with a place ("Fizuli, Jabrayil, Aghdara and Tartar"), and is not an acronym ("NATO").
+A name recovered through a preposition or a list that the gazetteer then cannot resolve is dropped: its only
+evidence of being a place was the gazetteer.
+A single-word PERSON entity after "in", "at" or "from" is not recovered without a place noun ("at Aliyev"), a name
+the gazetteer does not know never is ("Peter Stano"), and a country's demonym ("Azerbaijani") is never a place.
+A country name the model tags PERSON or ORG ("Armenia denied") is a country.
+
+Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
+names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
+
+Role (the rule; a dateline's places are ``mentioned``: they say where the report was filed, not what happened):
+- ``metonym``: the toponym is the subject of a speech or stance verb ("Baku welcomed", "Yerevan denied"): the
+  government speaks, nothing happens there;
+- ``statement``: it is where a speech verb's statement was made: an in/at/from/during phrase attached to the speech
+  verb with no other verb between ("said in Brussels", "said during a symposium ... in Istanbul");
+- ``event``: climbing the parse from the toponym, the first event word met (``data/events.json``: "shelling the
+  Dashkesan region", "counterattacks in the directions of Fizuli", "a convoy ... setting off from the Madagiz village")
+  comes before any speech verb;
+- ``mentioned`` otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from fogofwar import countries
+from fogofwar.gazetteer import Gazetteer
+from fogofwar.gazetteer.context import countries_in
+from fogofwar.gazetteer.resolve import Resolution, Toponym, resolve
+from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
+from fogofwar.pipeline.triggers import Lexicon, load_lexicon
+from fogofwar.record import Place, PlaceRole, Span
+
+log = logging.getLogger(__name__)
+
+#: Entity labels taken as toponyms.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Labels a toponym may be mislabelled with; it is recovered from them only with a context pattern.
+RECOVERABLE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
+
+#: Nouns that say the proper name before them is a place ("Madagiz village", "the Dashkesan region").
+PLACE_NOUNS = frozenset(
+    {
+        "village", "town", "city", "region", "province", "district", "governorate", "oblast", "settlement",
+        "area", "neighbourhood", "neighborhood", "suburb", "camp", "valley", "county", "municipality", "countryside",
+    }
+)  # fmt: skip
+
+#: Prepositions that make a proper name after them a place ("near Fizuli", "around Idlib").
+LOCATIVE_PREPS = frozenset({"near", "around", "outside", "towards", "toward", "in", "into", "at", "across", "from"})
+
+#: Nouns through which a locative reaches its place ("in the directions of X", "on the outskirts of X").
+LOCATIVE_NOUNS = frozenset(
+    {
+        "direction", "outskirts", "vicinity", "edge", "centre", "center", "east", "west", "north", "south", "part",
+        "province", "region", "village", "town", "city", "area",
+    }
+)  # fmt: skip
+
+#: Nouns whose "of" phrase names a place outright ("the town of X", "the streets of X", "the outskirts of X").
+NAMING_NOUNS = frozenset(
+    {
+        "city", "town", "village", "province", "region", "district", "governorate", "capital", "street",
+        "outskirts", "suburb", "countryside", "port", "area", "neighbourhood", "neighborhood", "camp", "island",
+    }
+)  # fmt: skip
+
+#: Prepositions in LOCATIVE_PREPS that also take people ("from Erdogan", "in Aliyev's words"): after them a PERSON
+#: entity is recovered only with a place noun.
+PERSON_PREPS = frozenset({"from", "at", "in"})
+
+#: Verbs of speech and stance whose subject, when a place, is a metonym for its government.
+STANCE_VERBS = frozenset(
+    {
+        "say", "tell", "deny", "claim", "announce", "state", "confirm", "declare", "insist", "warn", "welcome",
+        "condemn", "accuse", "reject", "urge", "call", "demand", "respond", "reply", "protest", "criticise",
+        "criticize", "blame", "threaten", "vow", "pledge", "promise", "agree", "refuse", "dismiss",
+        "report", "add", "stress", "note", "argue", "believe", "hope", "recognise", "recognize", "support",
+        "back", "oppose", "praise", "thank", "express", "voice", "send", "sign", "sanction", "summon", "expel",
+    }
+)  # fmt: skip
+
+#: Speech verbs whose place adjunct is where a statement was made.
+SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "add", "speak", "warn", "insist", "confirm",
+                          "deny", "claim", "note", "stress", "remark", "comment", "write"})  # fmt: skip
+
+#: Prepositions that place a statement ("said in Brussels", "told reporters at the Dolmabahce Office in Istanbul").
+STATEMENT_PREPS = frozenset({"in", "at", "from", "during"})
+
+#: Words of fighting that the events lexicon leaves to other types or does not hold, whose place is an event place
+#: ("launching counterattacks in the directions of X", "an operation near X", "advanced on X").
+EVENT_LEMMAS = frozenset(
+    {
+        "launch", "operation", "advance", "push", "incursion", "skirmish", "battle", "fighting", "fight", "clash",
+        "strike", "airstrike", "explosion", "blast", "attack", "offensive", "counterattack", "shelling", "destroy",
+        "hit", "kill", "die", "wound", "injure", "capture", "seize", "retake", "liberate", "free", "occupy",
+        "bomb", "shell", "shoot", "explode", "crash", "flee", "evacuate", "withdraw", "retreat", "repel",
+        "patrol", "march", "deploy", "detonate", "arrest", "detain", "kidnap", "abduct", "ambush", "raid",
+        "storm", "besiege", "siege", "encircle", "massacre", "execute", "torture", "riot", "protest",
+    }
+)  # fmt: skip
+
+#: Verbs whose object, when the gazetteer knows it, is a place even if the model tagged it a person
+#: ("shelling hit Stepanakert", "troops captured Lyman").
+TAKING_VERBS = frozenset(
+    {
+        "shell", "bomb", "bombard", "pound", "hit", "strike", "attack", "capture", "seize", "retake", "recapture",
+        "liberate", "occupy", "besiege", "storm", "enter", "reach", "encircle", "surround", "raid", "invade",
+        "overrun", "target",
+    }
+)  # fmt: skip
+
+#: Parse steps climbed from a toponym to find the event or speech word it belongs to.
+MAX_ROLE_HOPS = 7
+
+#: Confidence of a toponym that stays unresolved (it is a place, we do not know which).
+UNRESOLVED_CONFIDENCE = 0.5
+
+#: Subject dependencies ("fighting raged", "shelling was reported").
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+#: Words for people after which a known name is where they are from ("an Alexandria woman", "Aleppo residents").
+PEOPLE_NOUNS = frozenset(
+    {
+        "man", "woman", "men", "women", "resident", "residents", "native", "natives", "teen", "boy", "girl",
+        "couple", "family", "families", "villagers", "officials", "authorities",
+    }
+)  # fmt: skip
+
+#: Capitalised words that follow a place at the start of an organisation's name ("Alexandria Police Department").
+INSTITUTION_WORDS = frozenset(
+    {
+        "Police", "Department", "County", "City", "Fire", "Sheriff", "School", "Schools", "Board", "Council",
+        "Hospital", "University", "College", "Chamber", "Municipal", "Regional", "District", "Court", "Airport",
+        "Media", "Medical", "Transit", "Housing", "Port", "Library", "Museum", "Times", "Post", "Herald", "Tribune",
+        "Provincial", "Governorate", "Military", "Administration", "Health", "Water", "Symphony", "Zoo",
+    }
+)  # fmt: skip
+
+#: Longest place name taken from the start of an organisation's name or before a people noun, in tokens.
+MAX_PREFIX_TOKENS = 3
+
+#: A dateline at the start of a paragraph: a place in capitals (optionally ", Country" and "(Agency)"), then a dash.
+DATELINE = re.compile(
+    r"([A-Z][A-Z'.\- ]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z ]{1,20}\))?\s*(?:--|—|–)"
+)
+
+#: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
+#: points, institutions): a town named May or University exists, but "in May" is a date.
+GENERIC_WORDS = frozenset(
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
+        "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport",
+    }
+)  # fmt: skip
+
+#: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
+CONJ_DEPS = frozenset({"conj", "appos"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym found in the text: its tokens [start, end), the context word beside it, and how it was found."""
+
+    start: int
+    end: int
+    hint: str | None
+    recovered: bool
+    dateline: bool = False
+
+
+class PlacesComponent:
+    """Doc -> Doc: writes ``doc._.places`` (fogofwar.record.Place), reading the parse and entities."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+        self.nlp = nlp
+        self._gazetteer = gazetteer
+        self.lexicon: Lexicon = load_lexicon()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer, opened (and built, the first time on this machine) when first needed."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(progress=log.warning)
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(self.detect(doc))
+        toponyms = [Toponym(self.surface(doc, m), m.hint) for m in mentions]
+        evidence = countries_in(doc.text)
+        resolved = resolve(toponyms, self.gazetteer, evidence)
+        doc._.places = [
+            self.place(doc, m, r)
+            for m, r in zip(mentions, resolved, strict=True)
+            if r.place is not None or not m.recovered or m.hint is not None
+        ]
+        return doc
+
+    # Detection -------------------------------------------------------------------------------------------------
+
+    def detect(self, doc: Doc) -> Iterator[Mention]:
+        """Every toponym, in text order, without overlaps."""
+        taken: set[int] = set()
+        found: list[Mention] = []
+        for dateline in self.datelines(doc):
+            found.append(dateline)
+            taken.update(range(dateline.start, dateline.end))
+        for ent in doc.ents:
+            if taken.intersection(range(ent.start, ent.end)):
+                continue
+            mention = self.from_entity(doc, ent)
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.start, mention.end))
+        for start, end in proper_runs(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            word = countries.lookup(doc[start:end].text)
+            if word is not None and word.kind in ("name", "capital"):
+                found.append(Mention(start, end, None, False))  # a country or capital the model left untagged
+                taken.update(range(start, end))
+                continue
+            mention = self.recover(doc, start, end, "")
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(start, end))
+        # Coordinated names join a list that holds a place ("Fizuli, Jabrayil, Aghdara and Tartar").
+        changed = True
+        while changed:
+            changed = False
+            for start, end in proper_runs(doc):
+                if taken.intersection(range(start, end)):
+                    continue
+                if (
+                    self.coordinated(doc, start, end, found)
+                    and not doc[start:end].text.isupper()
+                    and self.gazetteer.knows(doc[start:end].text)
+                ):
+                    found.append(Mention(start, end, place_noun(doc, end), True))
+                    taken.update(range(start, end))
+                    changed = True
+        found.sort(key=lambda m: m.start)
+        yield from found
+
+    def datelines(self, doc: Doc) -> Iterator[Mention]:
+        """The place a paragraph's dateline names ("KYIV, Ukraine (AP) — ", "MANSFIELD -- "), when the gazetteer
+        knows it."""
+        paragraphs = doc.spans[PARAGRAPHS_KEY] if PARAGRAPHS_KEY in doc.spans else [doc[:]]
+        for paragraph in paragraphs:
+            match = DATELINE.match(paragraph.text)
+            if match is None or not self.gazetteer.knows(match.group(1)):
+                continue
+            begin = paragraph.start_char
+            span = doc.char_span(begin + match.start(1), begin + match.end(1), alignment_mode="expand")
+            if span is not None:
+                yield Mention(span.start, span.end, None, False, dateline=True)
+            # The rest of the dateline ("Ukraine" in "KYIV, Ukraine (AP) —") is where the report was filed too.
+            rest = doc.char_span(begin + match.end(1), begin + match.end(), alignment_mode="contract")
+            for ent in rest.ents if rest is not None else ():
+                if self.gazetteer.knows(ent.text):
+                    yield Mention(ent.start, ent.end, None, False, dateline=True)
+
+    def institution_prefix(self, doc: Doc, start: int, end: int) -> Mention | None:
+        """The place that begins an organisation's name ("Alexandria Police Department", "Texas Department of
+        Public Safety"), when the gazetteer knows it."""
+        for k in range(start + 1, min(end, start + MAX_PREFIX_TOKENS + 1)):
+            if doc[k].text in INSTITUTION_WORDS:
+                text = doc[start:k].text
+                word = countries.lookup(text)
+                if (word is None or word.kind != "demonym") and self.gazetteer.knows(text):
+                    return Mention(start, k, None, True)
+                return None
+        return None
+
+    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:  # noqa: PLR0911, PLR0912 - one return per rule
+        """A Mention for an entity that is a toponym (by label, or recovered from a wrong label)."""
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
+            end -= 1
+        hint = None
+        if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS:
+            hint = doc[end - 1].lower_
+            if doc[end - 1].text.islower():
+                end -= 1  # "Idlib province": the name, and the noun as its hint; "Laurel County" is one name
+        if start >= end or not doc[start].text[:1].isupper():
+            return None  # "metro", "the north": a lower-case word is no toponym
+        text = doc[start:end].text
+        word = countries.lookup(text)
+        if (word is not None and word.kind == "demonym") or (end - start == 1 and text in GENERIC_WORDS):
+            return None
+        if ent.label_ in PLACE_LABELS:
+            if ent.label_ == "FAC" and all(c.precision == "point" for c in self.gazetteer.candidates(text)):
+                return None  # a building or a road ("the White House") is not the town that shares its name
+            root = doc[start:end].root
+            speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in STANCE_VERBS
+            if speaks and not self.gazetteer.knows(text):
+                return None  # "Erdogan said", tagged GPE: a speaker the gazetteer does not know is no place
+            return Mention(start, end, hint or place_noun(doc, end), False)
+        if word is not None and word.kind in ("name", "capital"):
+            return Mention(start, end, None, True)
+        if ent.label_ == "ORG":
+            prefix = self.institution_prefix(doc, start, end)
+            if prefix is not None:
+                return prefix
+        if ent.label_ in RECOVERABLE_LABELS:
+            return self.recover(doc, start, end, ent.label_)
+        return None
+
+    def recover(self, doc: Doc, start: int, end: int, label: str) -> Mention | None:  # noqa: PLR0911
+        """A Mention for a proper name the model did not tag as a place, when its context makes it one."""
+        text = doc[start:end].text
+        if countries.lookup(text) is not None and countries.lookup(text).kind == "demonym":  # type: ignore[union-attr]
+            return None
+        hint = place_noun(doc, end)
+        if hint is not None:
+            return Mention(start, end, hint, True)
+        if not self.gazetteer.knows(text):
+            return None
+        if end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and end - start <= MAX_PREFIX_TOKENS:
+            return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents"
+        root = doc[start:end].root
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in TAKING_VERBS:
+            return Mention(start, end, None, True)  # "recaptured Khan Shaykhun", "Stepanakert was shelled"
+        preposition = locative(doc, start, end)
+        if preposition is None:
+            return None
+        if label == "PERSON" and preposition in PERSON_PREPS and (end - start == 1 or preposition == "from"):
+            return None  # "from Erdogan", "at Aliyev": a single name after these is more often a person
+        return Mention(start, end, None, True)
+
+    def coordinated(self, doc: Doc, start: int, end: int, found: list[Mention]) -> bool:
+        """True when the name is in a conjunct list with a found place."""
+        root = doc[start:end].root
+        places = {i for m in found for i in range(m.start, m.end)}
+        if root.dep_ in CONJ_DEPS and root.head.i in places:
+            return True
+        return any(child.dep_ in CONJ_DEPS and child.i in places for child in root.children)
+
+    def surface(self, doc: Doc, mention: Mention) -> str:
+        """The toponym as written."""
+        return doc[mention.start : mention.end].text
+
+    # Records ---------------------------------------------------------------------------------------------------
+
+    def place(self, doc: Doc, mention: Mention, result: Resolution) -> Place:
+        """The Place record of a mention and its resolution."""
+        span = doc[mention.start : mention.end]
+        evidence = Span(span.start_char, span.end_char)
+        role: PlaceRole = "mentioned" if mention.dateline else self.role(doc, span)
+        candidate = result.place
+        if candidate is None:
+            return Place(
+                text=span.text,
+                name=span.text,
+                evidence=evidence,
+                feature=mention.hint,
+                precision="unresolved",
+                role=role,
+                confidence=UNRESOLVED_CONFIDENCE,
+            )
+        return Place(
+            text=span.text,
+            name=candidate.name,
+            evidence=evidence,
+            geonameid=candidate.geonameid,
+            lat=candidate.lat,
+            lon=candidate.lon,
+            country=candidate.country,
+            admin1=candidate.admin1,
+            feature=candidate.feature,
+            precision=candidate.precision,  # type: ignore[arg-type]
+            role=role,
+            confidence=result.confidence,
+        )
+
+    def role(self, doc: Doc, span: SpacySpan) -> PlaceRole:
+        """metonym, statement, event or mentioned (see the module docstring)."""
+        token = span.root
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in STANCE_VERBS:
+            return "metonym"
+        preposition: str | None = None
+        verbs = 0
+        for step, head in enumerate(climb(token)):
+            if step >= MAX_ROLE_HOPS:
+                break
+            if preposition is None and head.pos_ == "ADP":
+                preposition = head.lower_
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
+                return "statement" if preposition in STATEMENT_PREPS and not verbs else "mentioned"
+            if self.is_event_word(head) or (
+                head.pos_ == "VERB" and any(c.dep_ in SUBJECTS and self.is_event_word(c) for c in head.children)
+            ):
+                return "event"  # "shelling the X region"; "fighting raged across the X region"
+            verbs += head.pos_ == "VERB"
+        return "mentioned"
+
+    def is_event_word(self, token: Token) -> bool:
+        """True for an event trigger of the events lexicon (a verb or a noun), speech and frame verbs excepted."""
+        lemma = token.lemma_.lower()
+        if lemma in EVENT_LEMMAS and token.pos_ in ("VERB", "NOUN"):
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            entry = self.lexicon.verbs.get(lemma)
+        elif token.pos_ == "NOUN":
+            entry = self.lexicon.nouns.get(lemma)
+        else:
+            return False
+        return entry is not None and entry[0] not in self.lexicon.frames
+
+
+def climb(token: Token) -> Iterator[Token]:
+    """The token's heads, nearest first, up to the sentence root."""
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def place_noun(doc: Doc, end: int) -> str | None:
+    """The place noun right after a name ("village" in "Madagiz village"), if any."""
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        return doc[end].lower_
+    return None
+
+
+def locative(doc: Doc, start: int, end: int) -> str | None:
+    """The locative preposition governing the name ("near" in "near Fizuli"; "in" in "in the directions of X")."""
+    token = doc[start:end].root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+            return head.lower_
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in NAMING_NOUNS:
+            return "of"  # "the cities of Palmyra and Quaryatayn", "the streets of Karachi"
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LOCATIVE_NOUNS:
+            token = head.head
+            continue
+        if token.dep_ in CONJ_DEPS:
+            token = head
+            continue
+        return None
+    return None
+
+
+def proper_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised proper nouns (joined by hyphens), outside sentence-initial function words."""
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and (
+                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+            ):
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
