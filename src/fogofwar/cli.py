@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--json", action="store_true", help="print the examples' JSON records instead (no ledger)")
     demo.add_argument("--db", help=LEDGER_HELP)
     add_ledger_commands(commands)
+    add_output_commands(commands)
 
     evaluate = commands.add_parser("evaluate", help="score the pipeline against gold annotation files")
     evaluate.add_argument("gold", nargs="+", help="gold JSON files (see DESIGN.md, 'Gold files')")
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
             return run_demo(args)
         if args.command in LEDGER_COMMANDS:
             return run_ledger_command(args)
+        if args.command in OUTPUT_COMMANDS:
+            return run_output_command(args)
         if args.command == "evaluate":
             from fogofwar.evaluate import evaluate_files, format_scores
 
@@ -228,6 +231,36 @@ def print_records(items: Iterable[ArticleRecord | Skipped], *, as_json: bool) ->
     if read == 0:
         return EXIT_FAILED
     return EXIT_PARTIAL if skipped else EXIT_OK
+
+
+OUTPUT_COMMANDS = ("export", "serve")
+
+
+def add_output_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The output sub-commands: export (ACLED/UCDP/GDELT/GeoJSON/JSONL/Parquet) and serve (HTTP API and web page)."""
+    from fogofwar.export import FORMATS
+
+    export = commands.add_parser("export", help="write the ledger's events as ACLED/UCDP/GDELT tables, GeoJSON...")
+    export.add_argument("--format", required=True, choices=FORMATS, help="the export format")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    export.add_argument("--db", help=LEDGER_HELP)
+    export.add_argument("--since", metavar="YYYY-MM-DD")
+    export.add_argument("--until", metavar="YYYY-MM-DD")
+    export.add_argument("--country", help="ISO code or name of a country involved")
+    export.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
+
+
+def run_output_command(args: argparse.Namespace) -> int:
+    """Run export or serve."""
+    from fogofwar.export import export
+    from fogofwar.ledger import Store
+
+    with Store(args.db) as store:
+        count = export(
+            store, args.format, args.output, since=args.since, until=args.until, country=args.country, type=args.type
+        )
+    print(f"fogofwar: wrote {count} event(s) to {args.output} ({args.format})", file=sys.stderr)
+    return EXIT_OK
 
 
 if __name__ == "__main__":

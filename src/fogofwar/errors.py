@@ -34,3 +34,11 @@ class LedgerError(FogOfWarError):
 
 class GazetteerError(FogOfWarError):
     """The offline gazetteer index could not be built or opened (a read-only cache folder, a corrupt file)."""
+
+
+class ExportError(FogOfWarError):
+    """An export cannot be written as asked (an unknown format, a file that cannot be written)."""
+
+
+class WebError(FogOfWarError):
+    """The web server refuses to start as configured (writable on a public address without a token, a bad token)."""
