@@ -249,17 +249,49 @@ def add_output_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--country", help="ISO code or name of a country involved")
     export.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
 
+    serve = commands.add_parser("serve", help="serve the HTTP API and the web page (map, timeline, claims board)")
+    serve.add_argument("--db", help=LEDGER_HELP)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--writable", action="store_true", help="accept POST /articles (bearer token if configured)")
+    serve.add_argument("--token-file", metavar="FILE", help="file holding the write token (else $FOGOFWAR_TOKEN)")
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="URL", help="allow this origin (CORS)")
+
 
 def run_output_command(args: argparse.Namespace) -> int:
     """Run export or serve."""
     from fogofwar.export import export
     from fogofwar.ledger import Store
 
+    if args.command == "serve":
+        return run_serve(args)
     with Store(args.db) as store:
         count = export(
             store, args.format, args.output, since=args.since, until=args.until, country=args.country, type=args.type
         )
     print(f"fogofwar: wrote {count} event(s) to {args.output} ({args.format})", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Check the configuration, open the ledger once (migrating it), print the URL and serve until interrupted."""
+    import uvicorn
+
+    from fogofwar.ledger import Store
+    from fogofwar.web import Settings, create_app
+    from fogofwar.web.security import check_start, load_token
+
+    token = load_token(args.token_file)
+    check_start(args.host, writable=args.writable, token=token)
+    with Store(args.db) as store:
+        target = store.target
+    settings = Settings(db=target, writable=args.writable, token=token, cors_origins=args.cors_origin)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    mode = "writable, token required" if args.writable and token else "writable" if args.writable else "read-only"
+    print(f"fogofwar: serving {target} ({mode}) at http://{host}:{args.port}/", file=sys.stderr, flush=True)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

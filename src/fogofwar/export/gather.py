@@ -29,10 +29,25 @@ def gather(
     until: str | None = None,
     country: str | None = None,
     type: str | None = None,
+    text: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
+    cluster_ids: list[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Every event cluster matching the filters, as a full event dict (oldest first)."""
-    clusters = queries.events(store, since=since, until=until, country=country, type=type, limit=limit)
+    """Every event cluster matching the filters (or the clusters named by ``cluster_ids``), as full event dicts,
+    oldest first; ``limit``/``offset`` page through ``fogofwar events``' order (most recent first)."""
+    if cluster_ids is not None:
+        clusters = _by_ids(store, cluster_ids)
+    else:
+        clusters = queries.events(
+            store,
+            since=since,
+            until=until,
+            country=country,
+            type=type,
+            text=text,
+            limit=None if limit is None else limit + offset,
+        )[offset:]
     clusters.sort(key=lambda c: (c["date_start"] or "", c["id"]))
     ids = [c["id"] for c in clusters]
     mentions = _by_cluster(
@@ -82,6 +97,18 @@ def gather(
         )
         for c in clusters
     ]
+
+
+def _by_ids(store: Store, ids: list[str]) -> list[Row]:
+    out: list[Row] = []
+    for i in range(0, len(ids), IDS_PER_QUERY):
+        chunk = ids[i : i + IDS_PER_QUERY]
+        out += store.query(
+            "SELECT id, type, date_start, date_end, place, lat, lon, countries, status, num_mentions, num_sources, "
+            f"num_articles, summary FROM event_clusters WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+    return out
 
 
 def _by_cluster(store: Store, sql: str, ids: list[str]) -> dict[str, list[Row]]:
