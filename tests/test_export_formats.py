@@ -63,8 +63,9 @@ def kharkiv() -> ArticleRecord:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> str:
-    target = str(tmp_path / "ledger.db")
+def ledger(ledger_target: str) -> str:
+    """The small ledger, once per backend (SQLite, and PostgreSQL when available)."""
+    target = ledger_target
     with Store(target) as store:
         store_records(
             store,
