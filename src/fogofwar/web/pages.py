@@ -93,7 +93,7 @@ def timeline(events: list[dict[str, Any]]) -> dict[str, Any]:
         return {"width": TIMELINE_WIDTH, "height": height, "rows": [], "points": [], "ticks": []}
     first, last = min(d for _, d in dated), max(d for _, d in dated)
     span = max(1, (last - first).days)
-    usable = TIMELINE_WIDTH - TIMELINE_PAD - 20
+    usable = TIMELINE_WIDTH - TIMELINE_PAD - 40  # room for the last tick label, centred on its point
 
     def x(day: dt.date) -> float:
         return round(TIMELINE_PAD + usable * (day - first).days / span, 1)
