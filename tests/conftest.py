@@ -13,6 +13,8 @@ from fogofwar.pipeline import Annotator
 from fogofwar.read import parse_text
 from fogofwar.record import ArticleRecord
 
+from .ledger_support import ledger_store, ledger_target  # noqa: F401 - fixtures for the ledger tests
+
 #: The repository's root, and the shared folder (corpus, gold, eval) that sits beside the clone.
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -28,5 +28,17 @@ class GoldError(FogOfWarError):
     """A gold file is malformed or names an article that cannot be found."""
 
 
+class LedgerError(FogOfWarError):
+    """The ledger cannot be opened, migrated or queried as asked (a bad path or URL, a newer schema, a bad filter)."""
+
+
 class GazetteerError(FogOfWarError):
     """The offline gazetteer index could not be built or opened (a read-only cache folder, a corrupt file)."""
+
+
+class ExportError(FogOfWarError):
+    """An export cannot be written as asked (an unknown format, a file that cannot be written)."""
+
+
+class WebError(FogOfWarError):
+    """The web server refuses to start as configured (writable on a public address without a token, a bad token)."""

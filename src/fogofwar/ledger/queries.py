@@ -1,0 +1,285 @@
+"""Queries over a ledger: event clusters, claims, tallies, one article. Each returns rows (dicts); every value
+reaches SQL as a parameter. ``fogofwar.Ledger`` wraps them into pandas DataFrames, the CLI into tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from fogofwar.countries import iso2_to_iso3, iso3_to_iso2, lookup
+from fogofwar.errors import LedgerError
+from fogofwar.ledger.merge import distance_km
+from fogofwar.ledger.store import Row, Store
+
+#: Rows a listing returns unless asked for more.
+DEFAULT_LIMIT = 100
+
+#: Kilometres per degree of latitude, for the bounding box that narrows a ``--near`` search before the exact distance.
+KM_PER_DEGREE = 111.2
+
+#: Event types a ``--type`` filter accepts (the 16 PLOVER types).
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """A circle on the map: ``LAT,LON,KM``."""
+
+    lat: float
+    lon: float
+    km: float
+
+    @classmethod
+    def parse(cls, text: str) -> Near:
+        """Parse ``LAT,LON,KM`` (e.g. ``40.68,46.36,30``); raise LedgerError when it is not that."""
+        parts = text.split(",")
+        try:
+            lat, lon, km = (float(p) for p in parts)
+        except ValueError:
+            raise LedgerError(f"--near {text!r}: expected LAT,LON,KM, e.g. 40.68,46.36,30") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+            raise LedgerError(f"--near {text!r}: latitude, longitude or radius out of range")
+        return cls(lat, lon, km)
+
+
+def parse_day(value: str | None, option: str) -> str | None:
+    """Check an ISO date given to ``--since``/``--until``."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise LedgerError(f"{option} {value!r}: expected a date like 2020-09-27") from None
+
+
+def country_code(value: str) -> str:
+    """An ISO alpha-3 code from an alpha-2 or alpha-3 code or a country name; raise LedgerError if unknown."""
+    text = value.strip()
+    if len(text) == 2 and (code := iso2_to_iso3(text)):
+        return code
+    if len(text) == 3 and text.isalpha() and iso3_to_iso2(text):
+        return text.upper()
+    found = lookup(text) or lookup(text.title())
+    if found is None:
+        raise LedgerError(f"--country {value!r}: not a country fogofwar knows (use a name or an ISO code)")
+    return found.iso3
+
+
+def events(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+    type: str | None = None,
+    near: Near | str | None = None,
+    text: str | None = None,
+    min_articles: int = 1,
+    limit: int | None = DEFAULT_LIMIT,
+) -> list[Row]:
+    """Event clusters matching every filter given, the most recent first."""
+    where: list[str] = ["num_articles >= ?"]
+    params: list[Any] = [min_articles]
+    if (day := parse_day(since, "--since")) is not None:
+        where.append("date_end >= ?")
+        params.append(day)
+    if (day := parse_day(until, "--until")) is not None:
+        where.append("date_start <= ?")
+        params.append(day)
+    if country:
+        where.append("(' ' || countries || ' ') LIKE ?")
+        params.append(f"% {country_code(country)} %")
+    if type:
+        kind = type.upper()
+        if kind not in PLOVER_TYPES:
+            raise LedgerError(f"--type {type!r}: not a PLOVER type ({', '.join(PLOVER_TYPES)})")
+        where.append("type = ?")
+        params.append(kind)
+    circle = Near.parse(near) if isinstance(near, str) else near
+    if circle is not None:
+        dlat = circle.km / KM_PER_DEGREE
+        dlon = dlat / max(0.01, abs(math.cos(math.radians(circle.lat))))
+        where.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params += [circle.lat - dlat, circle.lat + dlat, circle.lon - dlon, circle.lon + dlon]
+    if text:
+        where.append(
+            "(LOWER(summary) LIKE ? OR LOWER(COALESCE(place, '')) LIKE ? OR EXISTS (SELECT 1 FROM cluster_members m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.cluster_id = event_clusters.id "
+            "AND LOWER(COALESCE(a.headline, '')) LIKE ?))"
+        )
+        needle = f"%{text.lower()}%"
+        params += [needle, needle, needle]
+    sql = (
+        "SELECT id, type, date_start, date_end, place, lat, lon, countries, status, num_mentions, num_sources, "
+        f"num_articles, summary FROM event_clusters WHERE {' AND '.join(where)} "
+        "ORDER BY date_start DESC, num_articles DESC, id"
+    )
+    if limit is not None and circle is None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = store.query(sql, params)
+    if circle is not None:
+        rows = [r for r in rows if distance_km(circle.lat, circle.lon, r["lat"], r["lon"]) <= circle.km]
+        rows = rows[:limit] if limit is not None else rows
+    return rows
+
+
+CLAIM_COLUMNS = (
+    "c.article_id, c.idx AS claim, c.claimant, c.claimant_country, c.cue, c.polarity, c.denies, c.quote, "
+    "c.content, a.outlet, a.published"
+)
+
+
+def claims(
+    store: Store, *, event: str | None = None, contested: bool = False, limit: int | None = DEFAULT_LIMIT
+) -> list[Row]:
+    """Claims (who says what), optionally those about one event cluster, or only those in a contradiction."""
+    joins: list[str] = ["JOIN articles a ON a.id = c.article_id"]
+    where: list[str] = []
+    params: list[Any] = []
+    if event is not None:
+        joins.append(
+            "JOIN event_claims ec ON ec.article_id = c.article_id AND ec.claim_idx = c.idx "
+            "JOIN cluster_members m ON m.article_id = ec.article_id AND m.event_idx = ec.event_idx"
+        )
+        where.append("m.cluster_id = ?")
+        params.append(event)
+        if store.scalar("SELECT count(*) FROM event_clusters WHERE id = ?", (event,)) == 0:
+            raise LedgerError(f"--event {event!r}: no such event cluster (see `fogofwar events`)")
+    if contested:
+        joins.append(
+            "JOIN (SELECT article_id AS k_article, claim_idx AS k_claim FROM contradictions "
+            "WHERE claim_idx IS NOT NULL UNION SELECT other_article_id, other_claim_idx FROM contradictions "
+            "WHERE other_claim_idx IS NOT NULL) k ON k.k_article = c.article_id AND k.k_claim = c.idx"
+        )
+    sql = f"SELECT DISTINCT {CLAIM_COLUMNS} FROM claims c {' '.join(joins)}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.published, c.article_id, claim"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = store.query(sql, params)
+    if contested and rows:
+        reasons = _reasons(store, rows)
+        for r in rows:
+            r["contradiction"] = "; ".join(reasons.get((r["article_id"], r["claim"]), []))
+    return rows
+
+
+def _reasons(store: Store, rows: list[Row]) -> dict[tuple[str, int], list[str]]:
+    ids = sorted({r["article_id"] for r in rows})
+    out: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ", ".join("?" * len(chunk))
+        found = store.query(
+            "SELECT kind, article_id, claim_idx, other_article_id, other_claim_idx, reason FROM contradictions "
+            f"WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
+            chunk + chunk,
+        )
+        for k in found:
+            text = f"{k['kind']}: {k['reason']}"
+            for key in ((k["article_id"], k["claim_idx"]), (k["other_article_id"], k["other_claim_idx"])):
+                if key[1] is not None and text not in out[key]:
+                    out[key].append(text)
+    return out
+
+
+def tally(
+    store: Store, *, side: str | None = None, by: Literal["day", "week"] | None = None, scope: str | None = None
+) -> list[Row]:
+    """Low / best / high estimates (with reasons); with ``by``, each claimant's figures per day or week instead."""
+    params: list[Any] = []
+    side_code = country_code(side) if side else None
+    if by is None:
+        sql = (
+            "SELECT scope_key, scope, cluster_id, side, outcome, population, low, best, high, claimants, as_of, "
+            "low_reason, best_reason, high_reason FROM estimates"
+        )
+        where = []
+        if side_code:
+            where.append("side = ?")
+            params.append(side_code)
+        if scope:
+            where.append("scope = ?")
+            params.append(scope)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return store.query(sql + " ORDER BY scope, as_of, scope_key", params)
+    if by not in ("day", "week"):
+        raise LedgerError(f"--by {by!r}: expected day or week")
+    sql = (
+        "SELECT f.scope_key, e.side, e.outcome, e.population, f.claimant, f.reported, f.low, f.high "
+        "FROM figures f JOIN estimates e ON e.scope_key = f.scope_key"
+    )
+    if side_code:
+        sql += " WHERE e.side = ?"
+        params.append(side_code)
+    rows = store.query(sql + " ORDER BY f.reported, f.scope_key, f.claimant", params)
+    buckets: dict[tuple[Any, ...], Row] = {}
+    for r in rows:
+        period = _period(r["reported"], by)
+        key = (r["scope_key"], r["claimant"], period)
+        held = buckets.get(key)
+        top = r["high"] if r["high"] is not None else r["low"]
+        if held is None or (top or 0) > (held["high"] if held["high"] is not None else held["low"] or 0):
+            buckets[key] = {
+                "period": period,
+                "scope_key": r["scope_key"],
+                "side": r["side"],
+                "outcome": r["outcome"],
+                "population": r["population"],
+                "claimant": r["claimant"],
+                "low": r["low"],
+                "high": r["high"],
+            }
+    return sorted(buckets.values(), key=lambda b: (b["period"] or "", b["scope_key"], b["claimant"]))
+
+
+def _period(day: str | None, by: str) -> str | None:
+    if not day or len(day) < 10:
+        return day
+    if by == "day":
+        return day[:10]
+    date = dt.date.fromisoformat(day[:10])
+    year, week, _ = date.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    """One stored article: its row, its record, and the clusters its events joined."""
+    rows = store.query(
+        "SELECT id, outlet, published, headline, url, source_path, ingested_at, record FROM articles WHERE id = ?",
+        (article_id,),
+    )
+    if not rows:
+        like = store.query("SELECT id FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2", (f"{article_id}%",))
+        if len(like) != 1:
+            raise LedgerError(f"no article {article_id!r} in the ledger (ids are 16 hex digits; see `fogofwar events`)")
+        return article(store, like[0]["id"])
+    row = rows[0]
+    row["record"] = json.loads(row["record"])
+    row["clusters"] = store.query(
+        "SELECT m.event_idx, m.cluster_id, k.type, k.num_articles FROM cluster_members m "
+        "JOIN event_clusters k ON k.id = m.cluster_id WHERE m.article_id = ? ORDER BY m.event_idx",
+        (row["id"],),
+    )
+    return row
+
+
+def summary(store: Store) -> dict[str, int]:
+    """Counts of what the ledger holds."""
+    counts = {}
+    for table in ("articles", "claims", "events", "event_clusters", "casualties", "estimates", "contradictions"):
+        counts[table] = int(store.scalar(f"SELECT count(*) FROM {table}"))
+    counts["merged_clusters"] = int(store.scalar("SELECT count(*) FROM event_clusters WHERE num_articles > 1"))
+    return counts

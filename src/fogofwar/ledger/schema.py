@@ -1,0 +1,214 @@
+"""The ledger's schema as versioned migrations: plain SQL that SQLite and PostgreSQL both accept.
+
+Each migration is applied once, in order, inside one transaction, and recorded in ``schema_version``; a ledger
+written by a newer fogofwar (a version above ``LATEST``) is refused rather than guessed at. Identifiers are text
+(article ids, cluster ids) so that no backend-specific auto-increment is needed. Rows extracted from a record are
+keyed by ``(article_id, idx)``, ``idx`` being the item's index in the record's list, so the record's
+cross-references (a claim's ``source``, an event's ``claims``) stay valid as foreign keys into the same article.
+"""
+
+from __future__ import annotations
+
+#: Version 1: articles and the rows extracted from them; event clusters; estimates; contradictions.
+V1 = """
+CREATE TABLE schema_version (
+    version INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    record TEXT NOT NULL,
+    outlet TEXT,
+    published TEXT,
+    headline TEXT,
+    url TEXT,
+    source_path TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE TABLE actors (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country TEXT,
+    affiliation INTEGER,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE claims (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    source_idx INTEGER NOT NULL,
+    claimant TEXT NOT NULL,
+    claimant_country TEXT,
+    claimant_kind TEXT,
+    cue TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    quote INTEGER NOT NULL,
+    denies INTEGER,
+    channel TEXT,
+    content TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end INTEGER NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (article_id, idx),
+    FOREIGN KEY (article_id, source_idx) REFERENCES actors (article_id, idx)
+);
+CREATE INDEX claims_polarity ON claims (polarity);
+CREATE TABLE events (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    mode TEXT,
+    actor_idx INTEGER,
+    actor TEXT,
+    actor_country TEXT,
+    when_text TEXT,
+    when_value TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    dated_by TEXT NOT NULL,
+    status TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX events_type_date ON events (type, date_start);
+CREATE TABLE event_places (
+    article_id TEXT NOT NULL,
+    event_idx INTEGER NOT NULL,
+    place_idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    name TEXT,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    country TEXT,
+    precision TEXT NOT NULL,
+    PRIMARY KEY (article_id, event_idx, place_idx),
+    FOREIGN KEY (article_id, event_idx) REFERENCES events (article_id, idx) ON DELETE CASCADE
+);
+CREATE TABLE event_claims (
+    article_id TEXT NOT NULL,
+    event_idx INTEGER NOT NULL,
+    claim_idx INTEGER NOT NULL,
+    PRIMARY KEY (article_id, event_idx, claim_idx),
+    FOREIGN KEY (article_id, event_idx) REFERENCES events (article_id, idx) ON DELETE CASCADE,
+    FOREIGN KEY (article_id, claim_idx) REFERENCES claims (article_id, idx)
+);
+CREATE INDEX event_claims_claim ON event_claims (article_id, claim_idx);
+CREATE TABLE casualties (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    low INTEGER,
+    high INTEGER,
+    outcome TEXT NOT NULL,
+    population TEXT NOT NULL,
+    side TEXT,
+    scope TEXT NOT NULL,
+    as_of TEXT,
+    claim_idx INTEGER,
+    claimant TEXT NOT NULL,
+    claimant_country TEXT,
+    historical INTEGER NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE event_casualties (
+    article_id TEXT NOT NULL,
+    event_idx INTEGER NOT NULL,
+    casualty_idx INTEGER NOT NULL,
+    PRIMARY KEY (article_id, event_idx, casualty_idx),
+    FOREIGN KEY (article_id, event_idx) REFERENCES events (article_id, idx) ON DELETE CASCADE,
+    FOREIGN KEY (article_id, casualty_idx) REFERENCES casualties (article_id, idx)
+);
+CREATE TABLE losses (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    item TEXT NOT NULL,
+    low INTEGER,
+    high INTEGER,
+    side TEXT,
+    outcome TEXT NOT NULL,
+    claim_idx INTEGER,
+    claimant TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE event_clusters (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    place TEXT,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    countries TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    status TEXT NOT NULL,
+    num_mentions INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL
+);
+CREATE INDEX event_clusters_date ON event_clusters (date_start);
+CREATE INDEX event_clusters_type ON event_clusters (type, date_start);
+CREATE TABLE cluster_members (
+    article_id TEXT NOT NULL,
+    event_idx INTEGER NOT NULL,
+    cluster_id TEXT NOT NULL REFERENCES event_clusters (id),
+    PRIMARY KEY (article_id, event_idx),
+    FOREIGN KEY (article_id, event_idx) REFERENCES events (article_id, idx) ON DELETE CASCADE
+);
+CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id);
+CREATE TABLE figures (
+    scope_key TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    casualty_idx INTEGER NOT NULL,
+    claimant TEXT NOT NULL,
+    reported TEXT,
+    low INTEGER,
+    high INTEGER,
+    PRIMARY KEY (scope_key, article_id, casualty_idx)
+);
+CREATE TABLE estimates (
+    scope_key TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    cluster_id TEXT,
+    outcome TEXT NOT NULL,
+    population TEXT NOT NULL,
+    side TEXT,
+    low INTEGER,
+    best INTEGER,
+    high INTEGER,
+    claimants INTEGER NOT NULL,
+    low_reason TEXT NOT NULL,
+    best_reason TEXT NOT NULL,
+    high_reason TEXT NOT NULL,
+    as_of TEXT
+);
+CREATE TABLE contradictions (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    cluster_id TEXT,
+    scope_key TEXT,
+    article_id TEXT NOT NULL,
+    claim_idx INTEGER,
+    other_article_id TEXT,
+    other_claim_idx INTEGER,
+    reason TEXT NOT NULL
+);
+CREATE INDEX contradictions_claim ON contradictions (article_id, claim_idx);
+CREATE INDEX contradictions_other ON contradictions (other_article_id, other_claim_idx);
+"""
+
+#: The migrations in order: ``MIGRATIONS[n - 1]`` brings a ledger from version ``n - 1`` to ``n``.
+MIGRATIONS: tuple[str, ...] = (V1,)
+
+#: The schema version this fogofwar writes.
+LATEST = len(MIGRATIONS)
+
+
+def statements(sql: str) -> list[str]:
+    """Split a migration into its statements (none of ours holds a semicolon inside a literal)."""
+    return [part.strip() for part in sql.split(";") if part.strip()]

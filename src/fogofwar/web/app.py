@@ -1,0 +1,261 @@
+"""The HTTP API and the web page over a ledger (FastAPI).
+
+JSON: ``GET /events``, ``/clusters``, ``/clusters/{id}``, ``/claims``, ``/tallies``, ``/articles``,
+``/articles/{id}`` with filters and ``limit``/``offset`` pagination (OpenAPI description at
+``/openapi.json``; no ``/docs``, whose script would come from a CDN); ``POST /articles`` annotates and stores an
+article when the server is writable (bearer token).
+HTML: ``/`` (map, timeline, events), ``/page/clusters/{id}`` (claims board), ``/page/articles/{id}`` (the article
+with its extracted items); each page's JSON twin is the route without ``/page``.
+
+Each request opens its own connection to the ledger (SQLite connections are not shared across threads); every
+filter reaches SQL as a parameter through ``fogofwar.ledger.queries``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from fogofwar import __version__
+from fogofwar.errors import FogOfWarError
+from fogofwar.export.gather import gather
+from fogofwar.ledger import queries, store_records
+from fogofwar.ledger.store import Store
+from fogofwar.web import pages
+from fogofwar.web.security import MAX_BODY_BYTES, BodyLimit, SecurityHeaders, token_matches
+
+#: Rows a listing returns unless asked, and the most it returns in one page.
+DEFAULT_PAGE, MAX_PAGE = 50, 500
+
+#: The longest article text ``POST /articles`` accepts, in characters.
+MAX_ARTICLE_CHARS = 500_000
+
+
+@dataclass
+class Settings:
+    """How the app was started: the ledger, whether it accepts writes, the token, CORS origins, the body limit."""
+
+    db: str | None = None
+    writable: bool = False
+    token: str | None = None
+    cors_origins: list[str] = field(default_factory=list)
+    max_body: int = MAX_BODY_BYTES
+    annotator: Any = None  # a loaded fogofwar.pipeline.Annotator to reuse; loaded on the first upload when None
+
+
+class ArticleIn(BaseModel):
+    """An article to annotate and store."""
+
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="the article's text")
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="publication date, ISO")
+    outlet: str | None = Field(None, max_length=200)
+    headline: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, description="rows skipped (pagination)")]
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """A connection to the app's ledger for one request."""
+    opened = Store(request.app.state.settings.db)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+Db = Annotated[Store, Depends(open_store)]
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of a listing."""
+    return {"items": items, "limit": limit, "offset": offset, "count": len(items)}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The FastAPI application over the ledger named in ``settings``."""
+    conf = settings or Settings()
+    app = FastAPI(
+        docs_url=None,  # the interactive docs load their script from a CDN: the page must work offline
+        redoc_url=None,
+        title="fogofwar",
+        version=__version__,
+        description="A sourced ledger of war reporting: events, claims, casualty tallies, articles.",
+    )
+    app.state.settings = conf
+    annotator_lock = threading.Lock()
+    annotator_box: list[Any] = [conf.annotator] if conf.annotator is not None else []
+
+    @app.exception_handler(FogOfWarError)
+    async def bad_request(request: Request, exc: FogOfWarError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.get("/events", tags=["events"], summary="Event clusters (the same happening across articles)")
+    def list_events(
+        *,
+        db: Db,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        near: Annotated[str | None, Query(description="LAT,LON,KM")] = None,
+        text: str | None = None,
+        min_articles: Annotated[int, Query(ge=1)] = 1,
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        rows = queries.events(
+            db,
+            since=since,
+            until=until,
+            country=country,
+            type=type,
+            near=near,
+            text=text,
+            min_articles=min_articles,
+            limit=limit + offset,
+        )
+        return page(rows[offset:], limit, offset)
+
+    @app.get("/clusters", tags=["events"], summary="Event clusters in full: mentions, claims, figures, estimates")
+    def list_clusters(
+        *,
+        db: Db,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        text: str | None = None,
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        items = gather(db, since=since, until=until, country=country, type=type, text=text, limit=limit, offset=offset)
+        return page(items, limit, offset)
+
+    @app.get("/clusters/{cluster_id}", tags=["events"], summary="One event cluster in full")
+    def one_cluster(db: Db, cluster_id: str) -> dict[str, Any]:
+        return cluster_or_404(db, cluster_id)
+
+    @app.get("/claims", tags=["claims"], summary="Claims: who says what")
+    def list_claims(
+        *,
+        db: Db,
+        event: Annotated[str | None, Query(description="an event cluster id")] = None,
+        contested: bool = False,
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        rows = queries.claims(db, event=event, contested=contested, limit=limit + offset)
+        return page(rows[offset:], limit, offset)
+
+    @app.get("/tallies", tags=["tallies"], summary="Casualty estimates, or each claimant's figures over time")
+    def list_tallies(
+        *,
+        db: Db,
+        side: str | None = None,
+        by: Annotated[str | None, Query(pattern="^(day|week)$")] = None,
+        scope: Annotated[str | None, Query(pattern="^(incident|cumulative)$")] = None,
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        rows = queries.tally(db, side=side, by=by, scope=scope)  # type: ignore[arg-type]
+        return page(rows[offset : offset + limit], limit, offset)
+
+    @app.get("/articles", tags=["articles"], summary="Stored articles, newest first")
+    def list_articles(
+        *,
+        db: Db,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        text: Annotated[str | None, Query(description="words in the headline")] = None,
+        limit: Limit = DEFAULT_PAGE,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        return page(pages.articles(db, since=since, until=until, outlet=outlet, text=text, limit=limit, offset=offset),
+                    limit, offset)  # fmt: skip
+
+    @app.get("/articles/{article_id}", tags=["articles"], summary="One article: its record and its clusters")
+    def one_article(db: Db, article_id: str) -> dict[str, Any]:
+        return article_or_404(db, article_id)
+
+    @app.post("/articles", tags=["articles"], status_code=201, summary="Annotate and store an article (token)")
+    def post_article(db: Db, body: ArticleIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        if not conf.writable:
+            raise HTTPException(403, "this server is read-only (start it with `fogofwar serve --writable`)")
+        if conf.token is not None and not token_matches(authorization, conf.token):
+            raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+        from fogofwar.pipeline import Annotator
+        from fogofwar.read.text import parse_text
+
+        article = parse_text(body.text, path="<api>", published=body.published)
+        import dataclasses
+
+        article = dataclasses.replace(
+            article,
+            outlet=body.outlet or article.outlet,
+            headline=body.headline or article.headline,
+            url=body.url or article.url,
+        )
+        with annotator_lock:
+            if not annotator_box:
+                annotator_box.append(Annotator())
+            record = next(annotator_box[0].annotate([article]))
+        report = store_records(db, [record])
+        return {"id": record.article.id, "stored": report.stored, "present": report.present,
+                "clusters": report.clusters}  # fmt: skip
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(
+        *,
+        db: Db,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+    ) -> Response:
+        filters = {k: v or None for k, v in (("since", since), ("until", until), ("country", country), ("type", type))}
+        return HTMLResponse(pages.index(db, filters, limit=MAX_PAGE))
+
+    @app.get("/page/clusters/{cluster_id}", response_class=HTMLResponse, include_in_schema=False)
+    def cluster_page(db: Db, cluster_id: str) -> Response:
+        return HTMLResponse(pages.cluster(cluster_or_404(db, cluster_id)))
+
+    @app.get("/page/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(db: Db, article_id: str) -> Response:
+        return HTMLResponse(pages.article(article_or_404(db, article_id)))
+
+    @app.get("/static/style.css", include_in_schema=False)
+    def style() -> Response:
+        return Response(pages.stylesheet(), media_type="text/css")
+
+    if conf.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=conf.cors_origins, allow_methods=["GET"])
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=conf.max_body)
+    return app
+
+
+def cluster_or_404(db: Store, cluster_id: str) -> dict[str, Any]:
+    """One gathered cluster, or a 404."""
+    found = gather(db, cluster_ids=[cluster_id])
+    if not found:
+        raise HTTPException(404, f"no event cluster {cluster_id!r}")
+    return found[0]
+
+
+def article_or_404(db: Store, article_id: str) -> dict[str, Any]:
+    """One stored article, or a 404."""
+    try:
+        return queries.article(db, article_id)
+    except FogOfWarError as exc:
+        raise HTTPException(404, str(exc)) from exc

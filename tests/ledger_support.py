@@ -1,0 +1,119 @@
+"""Shared helpers for the ledger tests: a ledger on each backend, and records built by hand from short passages.
+
+The PostgreSQL backend is tested when ``FOGOFWAR_TEST_PG`` names a server (``.ci/run`` starts one); without it the
+PostgreSQL cases are skipped, except under CI (``CI=true``), where a missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from fogofwar.ledger import Store
+from fogofwar.record import (
+    Actor,
+    Article,
+    ArticleRecord,
+    Casualty,
+    Claim,
+    Event,
+    Paragraph,
+    Place,
+    Span,
+    When,
+    article_id,
+)
+
+PG_ENV = "FOGOFWAR_TEST_PG"
+BACKENDS = ("sqlite", "postgres")
+
+
+def reset_postgres(url: str) -> None:
+    """Drop every table of the test database so each test starts from an empty ledger."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+def target_for(backend: str, tmp_path: Path) -> str:
+    """A fresh, empty ledger on ``backend``: a SQLite file under tmp_path or the emptied PostgreSQL test database."""
+    if backend == "sqlite":
+        return str(tmp_path / "ledger.db")
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must test PostgreSQL: {PG_ENV} is not set (see .ci/run)")
+        pytest.skip(f"PostgreSQL not available: set {PG_ENV} to a postgresql:// URL")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The target of an empty ledger, once per backend."""
+    return target_for(str(request.param), tmp_path)
+
+
+@pytest.fixture
+def ledger_store(ledger_target: str) -> Iterator[Store]:
+    """An open, empty ledger, once per backend."""
+    with Store(ledger_target) as opened:
+        yield opened
+
+
+def whole(text: str, phrase: str | None = None) -> Span:
+    """The span of ``phrase`` in ``text`` (the whole text when None)."""
+    if phrase is None:
+        return Span(0, len(text))
+    start = text.index(phrase)
+    return Span(start, start + len(phrase))
+
+
+def make_record(
+    text: str,
+    *,
+    published: str | None = "2020-10-04",
+    outlet: str = "Test Wire",
+    actors: Sequence[Actor] = (),
+    claims: Sequence[Claim] = (),
+    places: Sequence[Place] = (),
+    events: Sequence[Event] = (),
+    casualties: Sequence[Casualty] = (),
+) -> ArticleRecord:
+    """An ArticleRecord over ``text`` with the items given (the outlet is appended as the last actor)."""
+    article = Article(
+        id=article_id(text),
+        text=text,
+        published=published,
+        outlet=outlet,
+        headline=text.split(".", maxsplit=1)[0],
+        paragraphs=(Paragraph("body", 0, len(text)),),
+    )
+    return ArticleRecord(
+        article=article,
+        actors=(*actors, Actor(outlet, outlet, "media", (Span(0, 0),))),
+        claims=tuple(claims),
+        places=tuple(places),
+        events=tuple(events),
+        casualties=tuple(casualties),
+    )
+
+
+def actor(name: str, country: str | None, kind: str = "military") -> Actor:
+    """An actor with no evidence of its own (tests do not check actor offsets)."""
+    return Actor(name, name, kind, (Span(0, 0),), country=country)  # type: ignore[arg-type]
+
+
+def place(name: str, lat: float | None, lon: float | None, country: str | None, precision: str = "point") -> Place:
+    """An event place."""
+    return Place(name, name, Span(0, 0), lat=lat, lon=lon, country=country, precision=precision, role="event")  # type: ignore[arg-type]
+
+
+def when(value: str) -> When:
+    """A resolved date."""
+    return When(value, value, "day", Span(0, 0))
