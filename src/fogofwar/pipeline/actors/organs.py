@@ -198,7 +198,8 @@ class OrganRules(TableCore):
                 if iso3 is not None:
                     self.consumed.update(range(word.start, word.end))
                     return iso3, None
-        for token in np:
+        seat = [o for p in np.root.children if p.dep_ == "prep" and p.lower_ in ("in", "from") for o in p.children]
+        for token in [*np, *seat]:  # "officials in Stepanakert": the breakaway region's seat
             region = self.matches.region_at.get(token.i)
             if region is not None:
                 country, kind = self.lex.regions[region.text]
