@@ -146,7 +146,7 @@ def test_actors_its_troops_belong_to_the_speaker(annotate: Annotate) -> None:
         (
             "Ganja\n\nSeparatist officials in Stepanakert said the city was shelled.",
             "Separatist officials",
-            (None, "armed_group"),
+            ("ARM", "armed_group"),
         ),
         ("Syria\n\nPutin said Russia would keep its bases in Syria.", "Putin", ("RUS", "person")),
     ],
