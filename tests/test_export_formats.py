@@ -182,3 +182,13 @@ def test_filters(ledger: str, tmp_path: Path, filters: tuple[str, ...], expected
 def test_unknown_format_is_an_export_error(ledger: str, tmp_path: Path) -> None:
     with Store(ledger) as store, pytest.raises(ExportError):
         export(store, "xlsx", tmp_path / "x.xlsx")
+
+
+def test_export_outlet_lean_is_an_article_level_column(tmp_path):
+    from fogofwar.export.gather import outlet_leans
+
+    records = {
+        "a1": {"article": {"outlet": "TRT World"}, "framing": {"lean": "AZE"}},
+        "a2": {"article": {"outlet": "Reuters"}, "framing": {"lean": "neutral"}},
+    }
+    assert outlet_leans(records, ["a1", "a2", "a1"]) == ["TRT World: AZE", "Reuters: neutral"]

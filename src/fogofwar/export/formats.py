@@ -2,7 +2,7 @@
 
 Each format maps the event dicts of ``fogofwar.export.gather`` to the columns analysts know from that dataset, then
 appends fogofwar's own columns that none of them has (``OWN_COLUMNS``): every claimant, the event's status, who
-denies it, and each claimant's figures side by side. Where our data cannot fill a column the way the original
+denies it, each claimant's figures side by side, and each reporting outlet's framing lean (article-level). Where our data cannot fill a column the way the original
 dataset does, the column is still there with the nearest meaning, documented here:
 
 - ACLED: ``fatalities`` is ACLED's conservative figure, our ``low`` estimate (the lowest claimant's figure);
@@ -44,7 +44,9 @@ UCDP_WHERE_PREC = {"point": 1, "admin2": 3, "admin1": 4, "region": 4, "country":
 UCDP_DATE_PREC = {"day": 1, "week": 3, "month": 4, "year": 5, "decade": 5}
 
 #: fogofwar's own columns, appended to ACLED, UCDP and GDELT rows.
-OWN_COLUMNS = ("claimant", "status", "denied_by", "asserted_by", "figures_by_claimant", "num_articles")
+OWN_COLUMNS = (
+    "claimant", "status", "denied_by", "asserted_by", "figures_by_claimant", "num_articles", "outlet_lean"
+)  # fmt: skip
 
 FORMATS = ("acled", "ucdp", "gdelt", "geojson", "jsonl", "parquet")
 
@@ -87,6 +89,7 @@ def own_columns(event: dict[str, Any]) -> dict[str, Any]:
         "asserted_by": _join(event["asserted_by"]),
         "figures_by_claimant": json.dumps(event["figures_by_claimant"], ensure_ascii=False, sort_keys=True),
         "num_articles": event["num_articles"],
+        "outlet_lean": _join(event["outlet_leans"]),
     }
 
 
@@ -243,6 +246,7 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
         "num_articles": event["num_articles"],
         "summary": event["summary"],
         "outlets": event["outlets"],
+        "outlet_leans": event["outlet_leans"],
         "urls": event["urls"],
         "claimants": event["claimants"],
         "asserted_by": event["asserted_by"],
@@ -290,7 +294,10 @@ def _parquet(events: list[dict[str, Any]], target: Path) -> None:
     import pyarrow.parquet as pq
 
     text, num, whole, names = pa.string(), pa.float64(), pa.int64(), pa.list_(pa.string())
-    kinds = {"lat": num, "lon": num, "outlets": names, "urls": names, "claimants": names, "asserted_by": names}
+    kinds = {
+        "lat": num, "lon": num, "outlets": names, "outlet_leans": names, "urls": names, "claimants": names,
+        "asserted_by": names,
+    }  # fmt: skip
     kinds |= {"denied_by": names}
     kinds |= {k: whole for k in ("num_mentions", "num_sources", "num_articles")}
     kinds |= {k: whole for k in ("fatalities_low", "fatalities_best", "fatalities_high")}
@@ -303,8 +310,8 @@ _BLANK: dict[str, Any] = {
     "id": "", "type": "ASSAULT", "mode": None, "date_start": None, "date_end": None, "date_precision": None,
     "place": None, "admin1": None, "country": None, "lat": None, "lon": None, "geo_precision": None,
     "actor1": None, "actor1_country": None, "actor2": None, "actor2_country": None, "status": "reported",
-    "num_mentions": 0, "num_sources": 0, "num_articles": 0, "summary": "", "outlets": [], "urls": [],
-    "article_ids": [], "claimants": [], "asserted_by": [], "denied_by": [],
+    "num_mentions": 0, "num_sources": 0, "num_articles": 0, "summary": "", "outlets": [], "outlet_leans": [],
+    "urls": [], "article_ids": [], "claimants": [], "asserted_by": [], "denied_by": [],
     "fatalities": {"low": None, "best": None, "high": None},
     "deaths": {"a": 0, "b": 0, "civilians": 0, "unknown": 0}, "figures_by_claimant": {}, "estimates": [],
     "claims": [], "mentions": [],

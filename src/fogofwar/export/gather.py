@@ -239,6 +239,7 @@ def _event(
         "num_articles": cluster["num_articles"],
         "summary": cluster["summary"],
         "outlets": sorted({m["outlet"] for m in mentions if m["outlet"]}),
+        "outlet_leans": outlet_leans(records, [m["article_id"] for m in mentions]),
         "urls": [u for u in dict.fromkeys(m["url"] for m in mentions) if u],
         "article_ids": list(dict.fromkeys(m["article_id"] for m in mentions)),
         "claimants": sorted({c["claimant"] for c in claims}),
@@ -251,6 +252,18 @@ def _event(
         "claims": claims,
         "mentions": mentions,
     }
+
+
+def outlet_leans(records: dict[str, dict[str, Any]], article_ids: list[str]) -> list[str]:
+    """Article-level framing: each reporting article's outlet and the side its narration leans to ("TRT World: AZE",
+    "Reuters: neutral"), in article order."""
+    leans = []
+    for article_id in dict.fromkeys(article_ids):
+        record = records.get(article_id) or {}
+        outlet = (record.get("article") or {}).get("outlet") or article_id
+        lean = (record.get("framing") or {}).get("lean") or "neutral"
+        leans.append(f"{outlet}: {lean}")
+    return leans
 
 
 def _side_parts(estimates: list[Row], field: str) -> dict[str | None, dict[str, int]]:
