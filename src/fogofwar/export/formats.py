@@ -2,8 +2,9 @@
 
 Each format maps the event dicts of ``fogofwar.export.gather`` to the columns analysts know from that dataset, then
 appends fogofwar's own columns that none of them has (``OWN_COLUMNS``): every claimant, the event's status, who
-denies it, each claimant's figures side by side, and each reporting outlet's framing lean (article-level). Where our data cannot fill a column the way the original
-dataset does, the column is still there with the nearest meaning, documented here:
+denies it, each claimant's figures side by side, and each reporting outlet's framing lean (article-level). Where
+our data cannot fill a column the way the original dataset does, the column is still there with the nearest
+meaning, documented here:
 
 - ACLED: ``fatalities`` is ACLED's conservative figure, our ``low`` estimate (the lowest claimant's figure);
   ``event_type``/``sub_event_type`` come from the PLOVER crosswalk in ``data/acled.json``.
