@@ -152,10 +152,11 @@ def claims(
     if event is not None:
         if store.scalar("SELECT count(*) FROM event_clusters WHERE id = ?", (event,)) == 0:
             raise LedgerError(f"--event {event!r}: no such event cluster (see `fogofwar events`)")
-        where.append(
-            "EXISTS (SELECT 1 FROM event_claims ec JOIN cluster_members m ON m.article_id = ec.article_id "
-            "AND m.event_idx = ec.event_idx WHERE ec.article_id = c.article_id AND ec.claim_idx = c.idx "
-            "AND m.cluster_id = ?)"
+        # from the cluster's members (indexed by cluster) to their claims; DISTINCT: a claim can back two mentions
+        joins.append(
+            "JOIN (SELECT DISTINCT ec.article_id AS e_article, ec.claim_idx AS e_claim FROM cluster_members m "
+            "JOIN event_claims ec ON ec.article_id = m.article_id AND ec.event_idx = m.event_idx "
+            "WHERE m.cluster_id = ?) e ON e.e_article = c.article_id AND e.e_claim = c.idx"
         )
         params.append(event)
     if contested:
