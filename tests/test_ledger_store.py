@@ -153,3 +153,20 @@ def test_store_span_offsets_are_stored_as_text(ledger_store):
     )
     ledger_store.add_records([record])
     assert ledger_store.scalar("SELECT content FROM claims") == "it shot down 12 drones over Kyiv overnight"
+
+
+def test_store_upgrades_an_older_ledger(tmp_path):
+    from fogofwar.ledger.schema import MIGRATIONS, statements
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    for statement in statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_version VALUES (1, 'before')")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.version() == LATEST
+        assert store.scalar("SELECT count(*) FROM contested_claims") == 0
+        applied = store.query("SELECT version FROM schema_version ORDER BY version")
+        assert [r["version"] for r in applied] == list(range(1, LATEST + 1))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -141,57 +140,37 @@ CLAIM_COLUMNS = (
 def claims(
     store: Store, *, event: str | None = None, contested: bool = False, limit: int | None = DEFAULT_LIMIT
 ) -> list[Row]:
-    """Claims (who says what), optionally those about one event cluster, or only those in a contradiction."""
+    """Claims (who says what), optionally those about one event cluster, or only those in a contradiction.
+
+    Contested claims carry ``contradiction``: each contradiction they are part of, with its reason.
+    """
+    columns = CLAIM_COLUMNS
     joins: list[str] = ["JOIN articles a ON a.id = c.article_id"]
     where: list[str] = []
     params: list[Any] = []
+    order = "a.published, c.article_id, c.idx"
     if event is not None:
-        joins.append(
-            "JOIN event_claims ec ON ec.article_id = c.article_id AND ec.claim_idx = c.idx "
-            "JOIN cluster_members m ON m.article_id = ec.article_id AND m.event_idx = ec.event_idx"
-        )
-        where.append("m.cluster_id = ?")
-        params.append(event)
         if store.scalar("SELECT count(*) FROM event_clusters WHERE id = ?", (event,)) == 0:
             raise LedgerError(f"--event {event!r}: no such event cluster (see `fogofwar events`)")
-    if contested:
+        # from the cluster's members (indexed by cluster) to their claims; DISTINCT: a claim can back two mentions
         joins.append(
-            "JOIN (SELECT article_id AS k_article, claim_idx AS k_claim FROM contradictions "
-            "WHERE claim_idx IS NOT NULL UNION SELECT other_article_id, other_claim_idx FROM contradictions "
-            "WHERE other_claim_idx IS NOT NULL) k ON k.k_article = c.article_id AND k.k_claim = c.idx"
+            "JOIN (SELECT DISTINCT ec.article_id AS e_article, ec.claim_idx AS e_claim FROM cluster_members m "
+            "JOIN event_claims ec ON ec.article_id = m.article_id AND ec.event_idx = m.event_idx "
+            "WHERE m.cluster_id = ?) e ON e.e_article = c.article_id AND e.e_claim = c.idx"
         )
-    sql = f"SELECT DISTINCT {CLAIM_COLUMNS} FROM claims c {' '.join(joins)}"
+        params.append(event)
+    if contested:
+        joins.insert(0, "JOIN contested_claims k ON k.article_id = c.article_id AND k.claim_idx = c.idx")
+        columns += ", k.reasons AS contradiction"
+        order = "k.published, k.article_id, k.claim_idx"
+    sql = f"SELECT {columns} FROM claims c {' '.join(joins)}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published, c.article_id, claim"
+    sql += f" ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    rows = store.query(sql, params)
-    if contested and rows:
-        reasons = _reasons(store, rows)
-        for r in rows:
-            r["contradiction"] = "; ".join(reasons.get((r["article_id"], r["claim"]), []))
-    return rows
-
-
-def _reasons(store: Store, rows: list[Row]) -> dict[tuple[str, int], list[str]]:
-    ids = sorted({r["article_id"] for r in rows})
-    out: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for i in range(0, len(ids), 400):
-        chunk = ids[i : i + 400]
-        marks = ", ".join("?" * len(chunk))
-        found = store.query(
-            "SELECT kind, article_id, claim_idx, other_article_id, other_claim_idx, reason FROM contradictions "
-            f"WHERE article_id IN ({marks}) OR other_article_id IN ({marks}) ORDER BY id",
-            chunk + chunk,
-        )
-        for k in found:
-            text = f"{k['kind']}: {k['reason']}"
-            for key in ((k["article_id"], k["claim_idx"]), (k["other_article_id"], k["other_claim_idx"])):
-                if key[1] is not None and text not in out[key]:
-                    out[key].append(text)
-    return out
+    return store.query(sql, params)
 
 
 def tally(

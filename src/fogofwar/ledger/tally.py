@@ -225,6 +225,26 @@ def refresh(store: Store) -> None:
             "other_claim_idx, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             conflict_rows,
         )
+        _contested(store, conflict_rows)
+
+
+def _contested(store: Store, conflict_rows: list[tuple[Any, ...]]) -> None:
+    """Rebuild ``contested_claims``: every claim on either side of a contradiction, with the reasons."""
+    reasons: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for row in sorted(conflict_rows, key=lambda r: str(r[0])):
+        text = f"{row[1]}: {row[8]}"
+        for key in ((row[4], row[5]), (row[6], row[7])):
+            if key[0] is not None and key[1] is not None and text not in reasons[key]:
+                reasons[key].append(text)
+    store.execute("DELETE FROM contested_claims")
+    store.executemany(
+        "INSERT INTO contested_claims (article_id, claim_idx, reasons) VALUES (?, ?, ?)",
+        [(aid, idx, "; ".join(texts)) for (aid, idx), texts in reasons.items()],
+    )
+    store.execute(
+        "UPDATE contested_claims SET published = "
+        "(SELECT published FROM articles WHERE articles.id = contested_claims.article_id)"
+    )
 
 
 def _denials(store: Store) -> list[tuple[Any, ...]]:
