@@ -177,3 +177,20 @@ def test_ingest_cli_exit_codes(tmp_path, corpus, capsys):
     assert "skipped " + str(corpus / "empty.txt") + ": the file is empty" in err
     assert main(["ingest", str(tmp_path / "nothing-here"), "--db", db]) == EXIT_FAILED
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_ingest_workers_give_the_same_ledger(tmp_path, corpus, annotator):
+    """Two annotating processes and one writer store exactly what one process stores."""
+    tables = []
+    for workers in (1, 2):
+        with Store(str(tmp_path / f"w{workers}.db")) as store:
+            report = ingest(store, [corpus], annotator=annotator, workers=workers, batch_size=2)
+            assert len(report.stored) == 4
+            tables.append(
+                (
+                    store.query("SELECT id, record FROM articles ORDER BY id"),
+                    store.query("SELECT id, type, num_mentions FROM event_clusters ORDER BY id"),
+                )
+            )
+    assert [dict(r) for r in tables[0][0]] == [dict(r) for r in tables[1][0]]
+    assert [dict(r) for r in tables[0][1]] == [dict(r) for r in tables[1][1]]

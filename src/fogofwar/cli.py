@@ -96,6 +96,9 @@ def add_ledger_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     ingest.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for files without a header")
     ingest.add_argument("--columns", metavar="MAP", help="corpus column mapping, e.g. text=body,title=headline")
     ingest.add_argument("--quiet", action="store_true", help="no progress line")
+    ingest.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="annotate in N processes (one writer; same ledger)"
+    )
 
     events = commands.add_parser("events", help="list event clusters (the same happening across articles)")
     events.add_argument("--since", metavar="YYYY-MM-DD")
@@ -138,6 +141,7 @@ def run_ledger_command(args: argparse.Namespace) -> int:
                 published=args.published,
                 columns=parse_columns(args.columns),
                 progress=None if args.quiet else _progress_printer(),
+                workers=max(1, args.workers),
             )
             if not args.quiet and sys.stderr.isatty():
                 print(file=sys.stderr)

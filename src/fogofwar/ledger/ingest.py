@@ -8,8 +8,11 @@ re-run resumes after it. The library never prints: progress goes to an optional 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from fogofwar.errors import FogOfWarError, ReadError, RecordError
@@ -23,6 +26,10 @@ from fogofwar.record import Article, ArticleRecord
 #: Articles annotated and committed together: large enough to keep spaCy's batches full and the commits few, small
 #: enough that an interruption loses at most a minute or so of annotation.
 ARTICLES_PER_BATCH = 32
+
+#: Batches each worker process may have queued beyond the one it annotates: enough to keep it busy while the writer
+#: stores, few enough that memory stays flat on a corpus of any size.
+IN_FLIGHT_PER_WORKER = 2
 
 #: Every suffix ingest reads.
 INGEST_SUFFIXES = ARTICLE_SUFFIXES + CORPUS_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
@@ -117,7 +124,7 @@ def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Art
         yield batch
 
 
-def ingest(
+def ingest(  # noqa: PLR0915 - one path per way of annotating (in process or in workers)
     store: Store,
     paths: Iterable[str | Path],
     *,
@@ -127,8 +134,12 @@ def ingest(
     columns: Mapping[str, str] | None = None,
     batch_size: int = ARTICLES_PER_BATCH,
     count_first: bool = True,
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest every article under ``paths`` into ``store``; return the report (the store is merged and tallied)."""
+    """Ingest every article under ``paths`` into ``store``; return the report (the store is merged and tallied).
+
+    With ``workers`` above 1, batches are annotated in that many processes (each loads the pipeline once) while this
+    process alone writes, in input order, so the ledger is the same as with one process."""
     paths = list(paths)
     started = time.perf_counter()
     total = None
@@ -149,6 +160,20 @@ def ingest(
                 )
             )
 
+    pool = Pool(workers) if workers > 1 else None
+    in_flight: deque[tuple[int, Future[tuple[list[ArticleRecord], list[Skipped]]], float]] = deque()
+
+    def drain(limit: int) -> None:
+        nonlocal done
+        while len(in_flight) > limit:
+            count, future, t0 = in_flight.popleft()
+            records, skipped = future.result()
+            report.skipped.extend(skipped)
+            report.stored.extend(store.add_records(records))
+            report.annotated_seconds += time.perf_counter() - t0
+            done += count
+            tick()
+
     for batch in _batches(iter_articles(paths, published=published, columns=columns), batch_size):
         articles = [item for item in batch if isinstance(item, Article)]
         report.skipped.extend(item for item in batch if isinstance(item, Skipped))
@@ -161,6 +186,10 @@ def ingest(
                 fresh.append(article)
                 known.add(article.id)
         seen.update(a.id for a in articles)
+        if pool is not None:
+            in_flight.append((len(articles), pool.submit(annotate_batch, fresh), time.perf_counter()))
+            drain(IN_FLIGHT_PER_WORKER * workers)
+            continue
         if fresh:
             if loaded is None:
                 loaded = annotator() if callable(annotator) else Annotator()
@@ -170,10 +199,36 @@ def ingest(
             report.annotated_seconds += time.perf_counter() - t0
         done += len(articles)
         tick()
+    if pool is not None:
+        drain(0)
+        pool.shutdown()
     report.clusters = merge.update(store)
     tally.refresh(store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+#: The pipeline of a worker process, loaded once by ``_load_worker``.
+_WORKER_ANNOTATOR: list[Annotator] = []
+
+
+def Pool(workers: int) -> ProcessPoolExecutor:  # noqa: N802 - reads as the constructor it wraps
+    """Worker processes for annotation, started fresh (spawn: no copy of this process's state), each loading the
+    pipeline once."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_load_worker)
+
+
+def _load_worker() -> None:
+    _WORKER_ANNOTATOR.append(Annotator())
+
+
+def annotate_batch(articles: list[Article]) -> tuple[list[ArticleRecord], list[Skipped]]:
+    """Annotate a batch in a worker process; return the records and what was skipped (records pickle as data)."""
+    if not articles:
+        return [], []
+    report = IngestReport()
+    records = _annotate(_WORKER_ANNOTATOR[0], articles, report)
+    return records, report.skipped
 
 
 def _annotate(annotator: Annotator, articles: list[Article], report: IngestReport) -> list[ArticleRecord]:
