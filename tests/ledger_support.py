@@ -6,6 +6,7 @@ PostgreSQL cases are skipped, except under CI (``CI=true``), where a missing ser
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -117,3 +118,48 @@ def place(name: str, lat: float | None, lon: float | None, country: str | None, 
 def when(value: str) -> When:
     """A resolved date."""
     return When(value, value, "day", Span(0, 0))
+
+
+GANJA = Place("Ganja", "Ganja", Span(0, 0), lat=40.6828, lon=46.3606, country="AZ", admin1="Ganja", precision="point",
+              role="event")  # fmt: skip
+KHARKIV = Place("Kharkiv", "Kharkiv", Span(0, 0), lat=49.9935, lon=36.2304, country="UA", admin1="Kharkiv Oblast",
+                precision="point", role="event")  # fmt: skip
+
+TRT = "Armenian artillery shelled Ganja, killing ten civilians, Azerbaijan's Defence Ministry said. Armenia denied it."
+REUTERS = "Rockets struck Ganja overnight, killing seven residents, local officials said."
+
+
+def shelling(text: str, *, claimant: Actor, killed: int, deny: bool, outlet: str, url: str) -> ArticleRecord:
+    """One report of the Ganja shelling (the export and web tests store two: one with a denial, one without)."""
+    claims = [Claim(0, "said", "assert", whole(text), whole(text, "said"))]
+    if deny:
+        claims.append(Claim(3, "denied", "deny", whole(text, "Armenia denied it"), whole(text, "denied"), denies=0))
+    record = make_record(
+        text,
+        published="2020-10-11",
+        outlet=outlet,
+        actors=[claimant, actor("Armenia military", "ARM"), actor("Ganja residents", "AZE", "civilians"),
+                actor("Armenia Defence Ministry", "ARM")],
+        claims=claims,
+        places=[GANJA],
+        casualties=[Casualty(killed, killed, "killed", "civilian", whole(text, "killing"), side="AZE", claim=0)],
+        events=[Event("ASSAULT", (whole(text, "shelled" if deny else "struck"),), mode="heavy-weapons", actor=1,
+                      recipient=(2,), places=(0,), when=when("2020-10-11"), casualties=(0,),
+                      claims=tuple(range(len(claims))), status="disputed" if deny else "claimed")],
+    )  # fmt: skip
+    return dataclasses.replace(record, article=dataclasses.replace(record.article, url=url))
+
+
+def kharkiv(text: str, trigger: str) -> ArticleRecord:
+    """A Kyiv Independent report of a missile strike on Kharkiv (``text`` names the General Staff as claimant)."""
+    return make_record(
+        text,
+        published="2022-03-01",
+        outlet="Kyiv Independent",
+        actors=[actor("Ukraine General Staff", "UKR"), actor("Russia military", "RUS"), actor("Ukraine military", "UKR")],
+        claims=[Claim(0, "said", "assert", whole(text), whole(text, "said"))],
+        places=[KHARKIV],
+        casualties=[Casualty(3, 3, "killed", "military", whole(text, "killing"), side="UKR", claim=0)],
+        events=[Event("ASSAULT", (whole(text, trigger),), mode="aerial", actor=1, recipient=(2,), places=(0,),
+                      when=when("2022-03-01"), casualties=(0,), claims=(0,), status="claimed")],
+    )  # fmt: skip
