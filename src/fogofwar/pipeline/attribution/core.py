@@ -9,12 +9,12 @@ from spacy.tokens import Doc, Token
 
 from fogofwar import countries
 from fogofwar.pipeline.actors import actor_spans, lexicon
+from fogofwar.pipeline.actors.lexicon import OWNER_PREPS
 from fogofwar.pipeline.attribution.lexicon import (
     ATTRIBUTION_DEPS,
     CONTINUING_PRONOUNS,
     DATELINE,
     NEW_SPEAKER_CONFIDENCE,
-    OWNER_PREPS,
     PENDING,
     POSITIONAL_CONFIDENCE,
     Cues,

@@ -43,9 +43,6 @@ PENDING = -1
 #: Confidence of a speaker the actors component did not know (a new actor made from the subject's words).
 NEW_SPEAKER_CONFIDENCE = 0.5
 
-#: Prepositions that name the body a speaker speaks for ("a spokesman for", "officials of").
-OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
-
 #: Cue verbs whose relative clause says something of its noun ("the attack that Washington blamed on Assad").
 RELATIVE_CUES = frozenset({"blame", "claim", "report", "allege", "confirm", "attribute"})
 
