@@ -3,6 +3,7 @@ their mentions, and rule-based coreference's antecedent search."""
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,7 @@ class TableCore:
         self.drafts: list[Draft] = []
         self.keys: dict[tuple[Any, ...], int] = {}
         self.history: list[tuple[int, int]] = []  # (char offset, actor) of every mention, in reading order
+        self.by_offset: list[tuple[int, int]] = []  # the same, kept sorted for the antecedent search
         self.consumed: set[int] = set()  # token indices already part of a mention
         self.chunks = list(doc.noun_chunks)  # computed once: the chunker walks the whole parse
         self.chunk_ending = {chunk.end - 1: chunk for chunk in self.chunks}
@@ -74,13 +76,14 @@ class TableCore:
         draft.evidence.append(Span(span.start_char, span.end_char))
         draft.confidence = min(draft.confidence, confidence) if len(draft.evidence) == 1 else draft.confidence
         self.history.append((span.start_char, index))
+        insort(self.by_offset, (span.start_char, index))
         self.consumed.update(range(span.start, span.end))
         return index
 
     def antecedent(self, accept: Any, np: SpacySpan, *, same_sentence: bool = False) -> int | None:
         """The most recent actor mentioned before ``np`` (within the window, or its sentence) that ``accept`` takes."""
         limit = np.sent.start_char if same_sentence else np.start_char - ANTECEDENT_WINDOW
-        for offset, index in sorted(self.history, reverse=True):
+        for offset, index in reversed(self.by_offset):
             if offset >= np.start_char:
                 continue
             if offset < limit:
