@@ -149,6 +149,16 @@ def test_actors_its_troops_belong_to_the_speaker(annotate: Annotate) -> None:
             ("ARM", "armed_group"),
         ),
         ("Syria\n\nPutin said Russia would keep its bases in Syria.", "Putin", ("RUS", "person")),
+        (
+            "Deir Ezzor\n\nThe jets struck the base Russian General Vladimir Savchenko said.",
+            "Vladimir Savchenko",
+            ("RUS", "person"),
+        ),
+        (
+            "Ghouta\n\nMohammed Saeed an activist in the area told reporters that shells hit Douma near Damascus.",
+            "Mohammed Saeed",
+            ("SYR", "person"),
+        ),
     ],
 )
 def test_actors_principals_and_known_leaders(
@@ -156,3 +166,52 @@ def test_actors_principals_and_known_leaders(
 ) -> None:
     actor = actor_named(annotate(text), phrase)
     assert (actor.country, actor.kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (  # the story's country is where it happens, not the country that only leads or backs a party
+            "Raqqa\n\nA US-led coalition strike killed 18 people in Raqqa. The US-backed forces advanced in Tabqa. "
+            "But activists say the strikes have killed hundreds.",
+            "activists",
+            ("SYR", "organisation"),
+        ),
+        (
+            "Aleppo\n\nRebels said barrel bombs were dropped on Aleppo and Idlib.",
+            "Rebels",
+            ("SYR", "armed_group"),
+        ),
+        (
+            "Ghouta\n\nOpponents of Bashar al-Assad said 1300 people were killed near Damascus.",
+            "Opponents",
+            ("SYR", "organisation"),
+        ),
+        (
+            "Raqqa\n\nA US-led coalition strike hit Raqqa. The coalitions spokesman Colonel Ryan Dillon said every "
+            "allegation is assessed. The coalition acknowledged 735 deaths.",
+            "The coalition",
+            ("USA", "military"),
+        ),
+        (
+            "Yemen\n\nThe Saudi-led coalition bombed Sanaa on Monday. The coalition said it hit a weapons depot.",
+            "The coalition",
+            ("SAU", "military"),
+        ),
+    ],
+)
+def test_actors_home_country_and_coalition(
+    annotate: Annotate, text: str, phrase: str, expected: tuple[str | None, str]
+) -> None:
+    actor = actor_named(annotate(text), phrase)
+    assert (actor.country, actor.kind) == expected
+
+
+def test_actors_surname_continues_a_person_the_tagger_missed(annotate: Annotate) -> None:
+    record = annotate(
+        "Chemical attack\n\nFrench Foreign Minister Laurent Fabius said on Saturday that the regime was behind the "
+        "attack. We ask that the team be deployed quickly Fabius said."
+    )
+    fabius = actor_named(record, "Laurent Fabius")
+    text = record.article.text
+    assert fabius.country == "FRA" and [text[s.start : s.end] for s in fabius.evidence][-1] == "Fabius"

@@ -102,6 +102,15 @@ def test_attribution_he_added_continues_the_speaker(annotate: Annotate) -> None:
     assert claim.quote and source_of(record, claim)[2] == "Recep Tayyip Erdogan"
 
 
+def test_attribution_he_added_skips_a_person_named_in_between(annotate: Annotate) -> None:
+    record = annotate(
+        "Chemical attack\n\nFrench Foreign Minister Laurent Fabius said the team must be deployed. UN envoy Angela "
+        "Kane arrived in the Syrian capital on Saturday. The information shows that this massacre is grave he added."
+    )
+    claim = claim_with(record, "this massacre is grave")
+    assert source_of(record, claim)[2] == "Laurent Fabius"
+
+
 def test_attribution_quote_paragraph_continues_the_quote_before(annotate: Annotate) -> None:
     record = annotate(
         "Calls for calm\n\n“We urge everyone to prevent an all-out war,” EU spokesman Peter Stano said.\n\n"

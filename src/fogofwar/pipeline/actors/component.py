@@ -40,6 +40,8 @@ class ActorTable(PersonRules):
                 name = self.person_in(ent)
                 if name is not None:
                     self.person(ent, name)
+            elif (named := self.recorded_person(ent)) is not None:
+                self.mention(named, ent)
             elif ent.label_ == "ORG" and (len(ent) > 1 or ent.text.isupper()):
                 self.unknown_organisation(ent)
 
@@ -59,6 +61,10 @@ class ActorTable(PersonRules):
         person = self.person_in(np)
         if person is not None:
             self.person(np, person)
+            return
+        named = self.recorded_person(np)
+        if named is not None:  # "Fabius said", after "French Foreign Minister Laurent Fabius"
+            self.mention(named, np)
             return
         org = self.matches.org_at.get(root.i) or self.org_before_root(np)
         if org is not None:

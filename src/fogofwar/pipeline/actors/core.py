@@ -48,6 +48,7 @@ class TableCore:
         self.history: list[tuple[int, int]] = []  # (char offset, actor) of every mention, in reading order
         self.by_offset: list[tuple[int, int]] = []  # the same, kept sorted for the antecedent search
         self.consumed: set[int] = set()  # token indices already part of a mention
+        self._home: str | None = None  # the story's country, once computed ("" for none)
         self.chunks = list(doc.noun_chunks)  # computed once: the chunker walks the whole parse
         self.chunk_ending = {chunk.end - 1: chunk for chunk in self.chunks}
         placed = {

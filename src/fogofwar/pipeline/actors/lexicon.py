@@ -49,6 +49,14 @@ COREFERENCE_CONFIDENCE = 0.8
 #: Organs that, named without a country, belong to the story's country ("activists said" in a Syrian story).
 HOME_ORGANS = frozenset({"activists", "opposition", "media"})
 
+#: Armed-group heads that, named without a country, fight in the story's country ("rebels", "militants"); not
+#: separatists, whose country follows the lexicon's convention for breakaway regions.
+HOME_GROUPS = frozenset({"rebels", "insurgents", "militants", "jihadists", "fighters", "gunmen"})
+
+#: What follows a country word that only qualifies another party ("US-led coalition", "Russian-backed forces"):
+#: such a word does not make the story that country's.
+QUALIFYING_SUFFIXES = ("-led", "- led", "-backed", "- backed", "-supported", "-allied", "-brokered")
+
 #: Kinds of named organisations a definite description of their kind continues ("the monitoring group").
 NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})
 

@@ -13,11 +13,13 @@ from fogofwar.pipeline.actors.core import TableCore
 from fogofwar.pipeline.actors.lexicon import (
     COREFERENCE_CONFIDENCE,
     COUNTRY_ORGANS,
+    HOME_GROUPS,
     HOME_ORGANS,
     NAMED_KINDS,
     OWNER_PREPS,
     PERSONAL_POSSESSIVES,
     POSSESSIVE_PRONOUNS,
+    QUALIFYING_SUFFIXES,
     REGION_NOUNS,
     SKIP_POS,
     SUBJECT_DEPS,
@@ -56,6 +58,13 @@ class OrganRules(TableCore):
         if organ is None:
             return False
         root = np.root
+        if organ.name == "coalition":  # "the coalition", "international coalition planes": its leader's military
+            leader = self.coalition_country()
+            if leader is not None:
+                self.consumed.update(t.i for t in np if t.i in self.matches.country_at)
+                self.mention(self.organ(leader, Organ("military", "military"), text=np.text), np)
+                return True
+            return False  # no leader named: "the coalition" continues the organisation named before
         several = self.countries_in(np)
         if len(several) > 1 and organ.kind != "government":  # "Azerbaijani and Armenian forces": one actor each
             for word, code in several:
@@ -79,10 +88,17 @@ class OrganRules(TableCore):
             draft = Draft(strip_det(np), kind, None, np.text, organ=organ.name, head=root.lemma_.lower())
             self.mention(self.add(key, draft), np)
             return True
-        owner = self.owner_after(root)
+        owner = self.owner_after(root) if organ.name not in HOME_ORGANS else None
         if owner is not None:  # "a spokesman for the White Helmets", "officials of the Syrian government"
             self.mention(owner, np)
             return True
+        if organ.kind == "armed_group" and not self.definite(np) and root.lower_ in HOME_GROUPS:
+            home = self.home_country()  # "rebels said" in a Syrian story: rebels fighting in Syria
+            if home is not None:  # a group of its own, not one with every other armed group of that country
+                lemma = root.lemma_.lower()
+                draft = Draft(strip_det(np), organ.kind, home, np.text, organ=organ.name, head=lemma)
+                self.mention(self.add(("group", home, organ.name, lemma), draft), np)
+                return True
         if np[0].lower_ in PERSONAL_POSSESSIVES:  # "his fighters": the body the person speaks for
             person = self.antecedent(lambda d: d.kind == "person", np, same_sentence=True)
             if person is not None:
@@ -161,13 +177,34 @@ class OrganRules(TableCore):
         return None
 
     def home_country(self) -> str | None:
-        """The country the article names most (by its name or demonym): "the government" is its government."""
+        """The country the story is about: "the government", "activists" and "rebels" named without a country
+        are its own. Counted from the country names and demonyms of the article (not those that only qualify
+        another party: "US-led", "Russian-backed") and the countries of the places below country level where
+        things happen or are said; computed once per document."""
+        if self._home is not None:
+            return self._home or None
         counts: dict[str, int] = {}
         for word in self.matches.country_words:
             found = countries.lookup(word.text)
-            if found is not None and found.kind in ("name", "demonym"):
-                counts[found.iso3] = counts.get(found.iso3, 0) + 1
-        return max(counts, key=lambda k: counts[k]) if counts else None
+            after = self.doc[word.end : word.end + 2].text.lower()
+            if found is None or found.kind not in ("name", "demonym") or after.startswith(QUALIFYING_SUFFIXES):
+                continue
+            counts[found.iso3] = counts.get(found.iso3, 0) + 1
+        for place in self.doc._.places or ():
+            iso3 = countries.iso2_to_iso3(place.country) if place.country else None
+            if iso3 is not None and place.precision not in ("country", "unresolved") and place.role != "metonym":
+                counts[iso3] = counts.get(iso3, 0) + 1
+        self._home = max(counts, key=lambda k: counts[k]) if counts else ""
+        return self._home or None
+
+    def coalition_country(self) -> str | None:
+        """The country that leads "the coalition" of the article ("a US-led coalition", "the Saudi-led
+        coalition"), whose military speaks for it, or None when the article names no leader."""
+        for word in self.matches.country_words:
+            after = self.doc[word.end : word.end + 4].text.lower()
+            if after.startswith(("-led", "- led")) and "coalition" in after:
+                return self.country_word(word, word.root)
+        return None
 
     def organ_of(self, tokens: Iterable[Token]) -> Organ | None:
         """The organ named at the end of a phrase (longest match of the lexicon's words), or None."""

@@ -12,12 +12,18 @@ from fogofwar import countries
 from fogofwar.pipeline.actors.lexicon import (
     COREFERENCE_CONFIDENCE,
     COUNTRY_ORGANS,
+    HOME_ORGANS,
     POSSESSIVE_PRONOUNS,
     Draft,
     KnownPerson,
     Organ,
 )
 from fogofwar.pipeline.actors.organs import OrganRules
+
+
+#: Words in a bare name that may repeat a person named before ("Abdul-Rahman", "Laurent Fabius", "Rami Abdel
+#: Rahman"); a longer run of proper nouns is a title or an organisation's name.
+MAX_NAME_WORDS = 3
 
 
 class PersonRules(OrganRules):
@@ -125,6 +131,16 @@ class PersonRules(OrganRules):
                 return i
         return None
 
+    def recorded_person(self, np: SpacySpan) -> int | None:
+        """A person named before, now by surname or full name alone, whatever the entity recogniser made of it
+        ("Uzumcu added", "Fabius said" after "Ahmet Uzumcu", "Laurent Fabius")."""
+        tokens = [t for t in np if t.pos_ != "DET"]
+        if not tokens or len(tokens) > MAX_NAME_WORDS or any(t.pos_ != "PROPN" for t in tokens):
+            return None
+        if any(t.i in self.matches.org_at or t.i in self.matches.country_at for t in tokens):
+            return None
+        return self.known_person(" ".join(t.text for t in tokens))
+
     def title_kind(self, tokens: Iterable[Token]) -> str | None:
         """The kind a title gives ("President" -> government, "commander" -> military; "" when the body decides),
         or None for a phrase with no title word."""
@@ -154,6 +170,13 @@ class PersonRules(OrganRules):
         principal = self.principal(title)
         if principal is not None:  # "an aide to President Ilham Aliyev": the body Aliyev speaks for
             return principal
+        if any(t.lower_ in ("coalition", "coalitions") for t in title) and (leader := self.coalition_country()):
+            return self.organ(leader, Organ("military", "military"))  # "the coalition's spokesman Colonel X"
+        group = next((o for t in title if (o := self.lex.organs.get(t.lower_)) and o.name in HOME_ORGANS), None)
+        if group is not None and not any(t.i in self.matches.country_at for t in title):
+            home = self.home_country()  # "Mohammed Saeed, an activist in the area": one of the story's activists
+            if home is not None:
+                return self.organ(home, group)
         kind = self.title_kind(title) or "government"
         for token in title:
             word = self.matches.country_at.get(token.i)
@@ -191,7 +214,7 @@ class PersonRules(OrganRules):
         head = word.head
         if head.pos_ == "ADP":  # "of Syria", "for Azerbaijan"
             head = head.head
-        if head.i == word.i:
+        if head.i == word.i or head.i in self.persons:  # "Russian General Vladimir Savchenko"
             return True
         lower = head.lower_
         return lower in self.lex.titles or lower in self.lex.organs or self.organ_of([head]) is not None

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from fogofwar.pipeline.attribution.core import AttributorCore
-from fogofwar.pipeline.attribution.lexicon import LINK_CONFIDENCE, MIN_STEM, PENDING, STATE_KINDS, STEM_LENGTH, Draft
+from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS
+from fogofwar.pipeline.attribution.lexicon import (
+    CONTINUING_CUES,
+    LINK_CONFIDENCE,
+    MIN_STEM,
+    PENDING,
+    STATE_KINDS,
+    STEM_LENGTH,
+    Draft,
+)
 from fogofwar.record import Actor
 
 
@@ -11,15 +20,29 @@ class Denials(AttributorCore):
     """Links each denial to the claim it denies."""
 
     def resolve_pending(self) -> None:
-        """ "It said", "the statement said": the source of the nearest claim before, in text order."""
+        """ "It said", "the statement said": the source of the nearest claim before, in text order. "He added":
+        the person who spoke last (a reporter's "he added" continues the speaker, even when someone else was
+        named in between)."""
         ordered = sorted(self.drafts, key=lambda d: d.evidence[0])
         last: int | None = None
+        last_person: int | None = None
         for draft in ordered:
             if draft.source == PENDING and last is not None:
                 draft.source = last
+            elif last_person is not None and draft.cue in CONTINUING_CUES and self.pronoun_subject(draft):
+                draft.source = last_person
             if draft.source != PENDING:
                 last = draft.source
+                if self.actors[draft.source].kind == "person":
+                    last_person = draft.source
         self.drafts = [d for d in self.drafts if d.source != PENDING]
+
+    def pronoun_subject(self, draft: Draft) -> bool:
+        """Whether the claim's verb has "he" or "she" for its subject."""
+        if draft.verb is None:
+            return False
+        subject = self.own_subject(self.doc[draft.verb])
+        return subject is not None and subject.lower_ in PERSON_PRONOUNS
 
     def link_denials(self) -> None:
         for draft in self.drafts:

@@ -63,6 +63,9 @@ STATE_KINDS = frozenset({"state", "government", "military", "person"})
 #: Subjects that stand for the last party to speak ("it said", "they added").
 CONTINUING_PRONOUNS = frozenset({"it", "they"})
 
+#: Cues by which a reporter continues the speaker quoted last ("he added", "she went on").
+CONTINUING_CUES = frozenset({"add", "continue"})
+
 #: Word stems shorter than this do not count when a denial is matched to the claim it denies.
 MIN_STEM = 4
 STEM_LENGTH = 5
