@@ -20,7 +20,6 @@ from fogofwar.pipeline.actors.lexicon import (
 )
 from fogofwar.pipeline.actors.organs import OrganRules
 
-
 #: Words in a bare name that may repeat a person named before ("Abdul-Rahman", "Laurent Fabius", "Rami Abdel
 #: Rahman"); a longer run of proper nouns is a title or an organisation's name.
 MAX_NAME_WORDS = 3

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS
+from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
     CONTINUING_CUES,
     LINK_CONFIDENCE,
