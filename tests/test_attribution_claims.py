@@ -229,6 +229,22 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "responsibility for the bombing",
             "Islamic State",
         ),
+        (
+            "Meanwhile the US military announced in a statement that allied fighters took control of a base.",
+            "allied fighters took control of a base",
+            "United States military",
+        ),
+        (
+            "Suicide bombers struck outside a shrine in Damascus in an attack claimed by the Daesh group.",
+            "an attack claimed by the Daesh group",
+            "Islamic State",
+        ),
+        (
+            "In Manbij an international coalition source said that an inquiry into the Islamic State strike is "
+            "under way.",
+            "an inquiry into the Islamic State strike is under way",
+            "United States military",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:
@@ -267,3 +283,17 @@ def test_attribution_trailing_speaker_before_an_appositive_denial(annotate: Anno
     assert source_of(record, claim)[:2] == ("ETH", "government")
     denial = claim_with(record, "a claim the Tigray")
     assert denial.polarity == "deny" and record.claims[denial.denies or 0] == claim
+
+
+def test_attribution_according_to_each_coordinated_source(annotate: Annotate) -> None:
+    record = annotate(
+        "Manbij\n\nAirstrikes have killed dozens of people in Tokhar according to the Syrian National Coalition and "
+        "the Syrian Observatory for Human Rights."
+    )
+    sources = {source_of(record, c)[2] for c in attributed(record) if c.cue == "according to"}
+    assert sources == {"Syrian National Coalition", "Syrian Observatory for Human Rights"}
+
+
+def test_attribution_byline_is_not_a_claim(annotate: Annotate) -> None:
+    record = annotate("Manbij\n\nPosted on July 20 2016 by Asharq Al-Awsat. Airstrikes killed dozens in Manbij.")
+    assert attributed(record) == []

@@ -13,6 +13,7 @@ from fogofwar import countries
 from fogofwar.pipeline.actors.core import Matches
 from fogofwar.pipeline.actors.lexicon import (
     COREFERENCE_CONFIDENCE,
+    MILITARY_BODIES,
     NAMED_KINDS,
     PERSON_PRONOUNS,
     bare_possessive,
@@ -78,7 +79,8 @@ class ActorTable(PersonRules):
             self.mention(self.country(word, agent=self.acting(root)), np)
             return
         if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
-            found = self.antecedent(lambda d: d.organ is None and d.kind in NAMED_KINDS | {"armed_group"}, np)
+            kinds = NAMED_KINDS | {"armed_group"} | ({"military"} if root.lemma_.lower() in MILITARY_BODIES else set())
+            found = self.antecedent(lambda d: d.organ is None and d.kind in kinds, np)
             if found is not None:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
 

@@ -60,6 +60,10 @@ QUALIFYING_SUFFIXES = ("-led", "- led", "-backed", "- backed", "-supported", "-a
 #: Kinds of named organisations a definite description of their kind continues ("the monitoring group").
 NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})
 
+#: Group nouns that may continue a named military body ("the centre" after "the Russian Reconciliation Centre");
+#: "the group" never does (it is an armed group's or an organisation's word).
+MILITARY_BODIES = frozenset({"center", "centre", "command", "headquarters"})
+
 #: Confidence of an organisation known only from the entity recogniser (its kind unknown).
 UNKNOWN_ORGANISATION_CONFIDENCE = 0.6
 
@@ -108,6 +112,7 @@ class Lexicon:
     statement_nouns: frozenset[str]
     group_nouns: frozenset[str]
     home_words: frozenset[str]
+    coalition_leaders: dict[str, str]  # organisation fought -> ISO3 of the coalition's leader
     persons: dict[str, KnownPerson]  # name or surname as written -> the person
 
 
@@ -130,6 +135,7 @@ def lexicon() -> Lexicon:
         statement_nouns=frozenset(data["statement_nouns"]),
         group_nouns=frozenset(data["group_nouns"]),
         home_words=frozenset(data["home_words"]),
+        coalition_leaders=dict(data["coalition_leaders"]),
         persons={
             alias: KnownPerson(e["name"], e["country"], e["kind"], e.get("body"))
             for e in data["persons"]

@@ -58,13 +58,15 @@ class OrganRules(TableCore):
         if organ is None:
             return False
         root = np.root
-        if organ.name == "coalition":  # "the coalition", "international coalition planes": its leader's military
+        coalition_source = organ.name == "spokesperson" and any(t.lower_ in ("coalition", "coalitions") for t in np)
+        if organ.name == "coalition" or coalition_source:  # "the coalition", "a coalition source": its leader
             leader = self.coalition_country()
             if leader is not None:
                 self.consumed.update(t.i for t in np if t.i in self.matches.country_at)
                 self.mention(self.organ(leader, Organ("military", "military"), text=np.text), np)
                 return True
-            return False  # no leader named: "the coalition" continues the organisation named before
+            if organ.name == "coalition":
+                return False  # no leader named: "the coalition" continues the organisation named before
         several = self.countries_in(np)
         if len(several) > 1 and organ.kind != "government":  # "Azerbaijani and Armenian forces": one actor each
             for word, code in several:
@@ -199,11 +201,16 @@ class OrganRules(TableCore):
 
     def coalition_country(self) -> str | None:
         """The country that leads "the coalition" of the article ("a US-led coalition", "the Saudi-led
-        coalition"), whose military speaks for it, or None when the article names no leader."""
+        coalition"; else the lexicon's leader of the coalition against an organisation the article names), whose
+        military speaks for it, or None."""
         for word in self.matches.country_words:
             after = self.doc[word.end : word.end + 4].text.lower()
             if after.startswith(("-led", "- led")) and "coalition" in after:
                 return self.country_word(word, word.root)
+        for org in self.matches.organisations:  # "the coalition" in a story about the Islamic State
+            found = self.lex.organisations.get(org.text) or self.lex.organisations.get(org.text[:-1])
+            if found is not None and found.name in self.lex.coalition_leaders:
+                return self.lex.coalition_leaders[found.name]
         return None
 
     def organ_of(self, tokens: Iterable[Token]) -> Organ | None:

@@ -44,11 +44,13 @@ class ReportedSpeech(AttributorCore):
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and not has_agent:  # "the reported attack"
             return
+        if verb.tag_ == "VBN" and verb.i == verb.sent.start:  # a byline: "Posted on July 20 by Asharq Al-Awsat"
+            return
         closes = self.closed_noun(verb) if polarity == "deny" else None
         if closes is not None:
             content: tuple[int, int] | None = self.noun_phrase(closes, verb)
         elif (relativised := self.relativised(verb)) is not None:  # "an attack that Washington blamed on Assad"
-            content = self.trim(relativised.left_edge.i, verb.left_edge.i - 1)
+            content = self.trim(relativised.left_edge.i, verb.right_edge.i)  # with its clause, as the seed gold
         else:
             content = self.content(verb, polarity)
         if content is None or content[1] <= content[0]:
@@ -126,7 +128,8 @@ class ReportedSpeech(AttributorCore):
             aside = (
                 end_token.i + 1 < sent.end and self.doc[end_token.i + 1].text == ","
             )  # "…, X said, a claim Y denied"
-            if last >= sent.start and (ends or aside):
+            said_before = any(t.pos_ in ("VERB", "AUX") for t in self.doc[sent.start : last + 1])
+            if last >= sent.start and (ends or aside) and said_before:  # not "Meanwhile the army announced …"
                 return self.trim(sent.start, last)
         after = end_token.i + 1
         while after < sent.end and self.doc[after].lower_ in ("that", ":", ","):
@@ -183,6 +186,7 @@ class ReportedSpeech(AttributorCore):
             if content is None or content[1] <= content[0]:
                 continue
             found = next((self.actor_at[t.idx] for t in obj.subtree if t.idx in self.actor_at), None)
+            others = [a for conj in obj.conjuncts if (a := self.actor_of_phrase(conj)) is not None and a != found]
             said = [d for d in self.drafts if sent.start_char <= d.evidence[0] < sent.end_char and d.verb != token.i]
             if said:  # "X said …, according to Press TV": the outlet relayed X's claim, it is its channel
                 name = self.actors[found].name if found is not None else obj.text
@@ -190,9 +194,9 @@ class ReportedSpeech(AttributorCore):
                     draft.channel = draft.channel or name
                 continue
             source = found if found is not None else self.new_speaker(obj)
-            self.drafts.append(
-                Draft(source, "according to", "assert", content, (sent.start_char, sent.end_char), verb=token.i)
-            )
+            for speaker in [source, *others]:  # "according to the Coalition and the Observatory": one claim each
+                evidence = (sent.start_char, sent.end_char)
+                self.drafts.append(Draft(speaker, "according to", "assert", content, evidence, verb=token.i))
 
     def cut_contents(self) -> None:
         """End a claim's content before what is not part of it: a participle that starts another claim ("…,
