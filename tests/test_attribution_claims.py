@@ -297,3 +297,23 @@ def test_attribution_according_to_each_coordinated_source(annotate: Annotate) ->
 def test_attribution_byline_is_not_a_claim(annotate: Annotate) -> None:
     record = annotate("Manbij\n\nPosted on July 20 2016 by Asharq Al-Awsat. Airstrikes killed dozens in Manbij.")
     assert attributed(record) == []
+
+
+def test_attribution_speaker_phrase_with_its_own_prepositions(annotate: Annotate) -> None:
+    record = annotate(
+        "Aleppo\n\nGroups of Jabhat al-Nusra continue attempts to break down the cessation of hostilities in the "
+        "Syrian provinces of Aleppo and Damascus the Russian center for reconciliation of the warring parties in "
+        "Syria said in its daily bulletin on Friday. Thus according to the bulletin Nusra terrorists executed 40 "
+        "gunmen. In all 40 people were killed the center said."
+    )
+    for words in ("continue attempts", "executed 40 gunmen", "In all 40 people were killed"):
+        assert source_of(record, claim_with(record, words)) == ("RUS", "military", "Russian Reconciliation Centre")
+
+
+def test_attribution_unknown_organisation_continued_by_the_group(annotate: Annotate) -> None:
+    record = annotate(
+        "Clinic hit\n\nFour staff of the Union of Syrian Medical Relief Organisations were killed near Aleppo. "
+        "The staff were in two ambulances the group said."
+    )
+    claim = claim_with(record, "two ambulances")
+    assert source_of(record, claim) == (None, "ngo", "Union of Syrian Medical Relief Organisations")

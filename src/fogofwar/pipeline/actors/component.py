@@ -53,7 +53,7 @@ class ActorTable(PersonRules):
         spans += [e for e in self.doc.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
 
-    def phrase(self, np: SpacySpan) -> None:
+    def phrase(self, np: SpacySpan) -> None:  # noqa: PLR0911 - one return per rule, in order
         """Record the actor a noun phrase mentions, if any (the first rule that applies wins)."""
         root = np.root
         if root.lower_ in PERSON_PRONOUNS and len(np) == 1:
@@ -78,9 +78,18 @@ class ActorTable(PersonRules):
         if word is not None and self.country_word(word, root) is not None:
             self.mention(self.country(word, agent=self.acting(root)), np)
             return
+        ent = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ == "ORG"), None)
+        known = ent is not None and any(t.i in self.matches.org_at for t in ent)  # "Raqqa the Observatory"
+        if ent is not None and not known and (len(ent) > 1 or ent.text.isupper()) and ent.end > np.end:
+            self.unknown_organisation(ent)  # "the Union | of Syrian Medical Relief Organisations", read in order
+            return
         if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
-            kinds = NAMED_KINDS | {"armed_group"} | ({"military"} if root.lemma_.lower() in MILITARY_BODIES else set())
-            found = self.antecedent(lambda d: d.organ is None and d.kind in kinds, np)
+            lemma = root.lemma_.lower()
+            kinds = NAMED_KINDS | {"armed_group"} | ({"military"} if lemma in MILITARY_BODIES else set())
+            spellings = {lemma, lemma.replace("center", "centre"), lemma.replace("organization", "organisation")}
+            found = self.antecedent(  # "the centre": first a body whose name says so, else the last of its kind
+                lambda d: d.organ is None and any(w in spellings for w in d.name.lower().split()), np
+            ) or self.antecedent(lambda d: d.organ is None and d.kind in kinds, np)
             if found is not None:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
 

@@ -64,6 +64,12 @@ NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})
 #: "the group" never does (it is an armed group's or an organisation's word).
 MILITARY_BODIES = frozenset({"center", "centre", "command", "headquarters"})
 
+#: Words in the name of an organisation the lexicon does not know that make it a non-governmental aid, medical or
+#: rights body ("Union of Syrian Medical Relief Organisations", "Syrian Network for Human Rights").
+NGO_WORDS = frozenset(
+    {"relief", "medical", "humanitarian", "rights", "aid", "doctors", "rescue", "charity", "crescent"}
+)
+
 #: Confidence of an organisation known only from the entity recogniser (its kind unknown).
 UNKNOWN_ORGANISATION_CONFIDENCE = 0.6
 

@@ -16,6 +16,7 @@ from fogofwar.pipeline.actors.lexicon import (
     HOME_GROUPS,
     HOME_ORGANS,
     NAMED_KINDS,
+    NGO_WORDS,
     OWNER_PREPS,
     PERSONAL_POSSESSIVES,
     POSSESSIVE_PRONOUNS,
@@ -265,12 +266,14 @@ class OrganRules(TableCore):
 
     def unknown_organisation(self, ent: SpacySpan) -> None:
         """An organisation the lexicon does not know ("the Union of Syrian Medical Relief Organisations"): kind
-        ``organisation``, so that "the group said" can continue it."""
+        ``ngo`` when its name says it gives aid or defends rights, else ``organisation``; "the group said" can
+        continue it."""
         tokens = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
         name = "".join(t.text_with_ws for t in tokens).strip()
         if not name or countries.lookup(name) is not None:
             return
-        draft = Draft(name, "organisation", None, ent.text, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
+        kind = "ngo" if NGO_WORDS.intersection(t.lower_ for t in tokens) else "organisation"
+        draft = Draft(name, kind, None, ent.text, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
         self.mention(self.add(("org", name), draft), ent, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
 
     def bare_name(self, word: SpacySpan) -> None:

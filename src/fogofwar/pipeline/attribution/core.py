@@ -61,12 +61,15 @@ class AttributorCore:
         found = self.actor_of_phrase(subject)
         if found is not None:
             return found, self.actors[found].confidence
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in subject.children)
-        if subject.lemma_.lower() in lexicon().statement_nouns and definite:  # "the statement said"
-            return PENDING, POSITIONAL_CONFIDENCE
+        if subject.lemma_.lower() in lexicon().statement_nouns and self.definite_phrase(subject):
+            return PENDING, POSITIONAL_CONFIDENCE  # "the statement said"
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
         return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
+
+    def definite_phrase(self, head: Token) -> bool:
+        """Whether a noun has a definite determiner or a possessor ("the statement", "its bulletin")."""
+        return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children)
 
     def quoted_as_saying(self, verb: Token) -> Token | None:
         """The speaker of "Reuters quoted the State Department as saying that …": the object of "quoted"."""
@@ -130,13 +133,20 @@ class AttributorCore:
             token = token.head if joined and token.head.i != token.i else None  # "…, adding that …", "went on to say"
         return None
 
+    def phrase_head(self, token: Token) -> Token:
+        """The head noun of the phrase a word ends ("the Russian centre for reconciliation … in Syria" -> centre),
+        climbing prepositional phrases leftwards."""
+        while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i < token.i:
+            token = token.head.head
+        return token
+
     def adjacent_actor(self, verb: Token) -> int | None:
         """An actor named right before the verb ("…, Azerbaijan's ministry said") or right after ("said Erdogan")."""
         i = verb.i - 1
         while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].tag_ != "POS":
             i -= 1
         if i >= 0 and (found := self.actor_at.get(self.doc[i].idx)) is not None:
-            return found
+            return self.actor_at.get(self.phrase_head(self.doc[i]).idx, found)
         if verb.i == 0 or not self.doc[verb.i - 1].is_punct:  # inversion only after a quote or comma: ', said X.'
             return None
         j = verb.i + 1
@@ -222,6 +232,9 @@ class AttributorCore:
             before = [s.start for s in self.actors[found].evidence if s.start < verb.idx and s.end >= verb.idx - 2]
             if before:
                 return min(before)
+            head = self.phrase_head(self.doc[verb.i - 1])
+            if self.actor_at.get(head.idx) == found and head.i < verb.i:  # the speaker's phrase runs on before it
+                return head.left_edge.idx
         if (subject := self.subject(verb)) is not None and subject.i < verb.i:
             return subject.left_edge.idx
         i = verb.i

@@ -10,6 +10,7 @@ from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
     BLAME_PREPS,
     COMPLEMENT_DEPS,
+    PENDING,
     RELATIVE_CUES,
     Draft,
     described_as,
@@ -176,7 +177,8 @@ class ReportedSpeech(AttributorCore):
                 continue
             sent = token.sent
             phrase_end = obj.right_edge.i
-            if token.i == sent.start or (token.i - sent.start <= 1 and self.doc[sent.start].is_punct):
+            lead = self.doc[sent.start : token.i]  # "Thus according to …": nothing said before the phrase
+            if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") for t in lead):
                 after = phrase_end + 1
                 while after < sent.end and self.doc[after].is_punct:
                     after += 1
@@ -193,6 +195,8 @@ class ReportedSpeech(AttributorCore):
                 for draft in said:
                     draft.channel = draft.channel or name
                 continue
+            if found is None and obj.lemma_.lower() in lexicon().statement_nouns and self.definite_phrase(obj):
+                found = PENDING  # "according to the bulletin": whoever issued it, the speaker before
             source = found if found is not None else self.new_speaker(obj)
             for speaker in [source, *others]:  # "according to the Coalition and the Observatory": one claim each
                 evidence = (sent.start_char, sent.end_char)
