@@ -342,3 +342,16 @@ def test_evaluate_gold_errors(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GoldError, match=message):
         load_gold(path)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        ("Rami Abdel Rahman", "Rami Abdulrahman", True),
+        ("Rami Abdul-Rahman", "Rami Abdulrahman", True),
+        ("UN", "United Nations", True),
+        ("Rami Abdel Rahman", "Ryan Dillon", False),
+    ],
+)
+def test_scorer_same_name_knows_spellings_of_one_person(gold: str, predicted: str, expected: bool) -> None:
+    assert same_name(gold, predicted) is expected

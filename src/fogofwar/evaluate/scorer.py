@@ -29,9 +29,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from fogofwar.evaluate.gold import Gold, GoldClaim, GoldPlace, GoldSource
+from fogofwar.pipeline.actors.lexicon import lexicon
 from fogofwar.record import Actor, ArticleRecord, Claim, Place, Span
 
 #: Mean Earth radius in km (the IUGG value) for great-circle distances.
@@ -158,11 +160,23 @@ def initials(name: str) -> str:
 
 
 def same_name(gold: str, predicted: str | None) -> bool:
-    """Names agree when equal after folding, or when one is the initials of the other (EU, OIC, UN)."""
+    """Names agree when equal after folding, when one is the initials of the other (EU, OIC, UN), or when both are
+    spellings the actor lexicon gives for one person (Rami Abdel Rahman, Rami Abdulrahman)."""
     if not predicted:
         return False
     g, p = fold(gold).replace("united nations", "un"), fold(predicted).replace("united nations", "un")
-    return g == p or g.replace(".", "") in (initials(p), p.replace(".", "")) or p == initials(g)
+    if g == p or g.replace(".", "") in (initials(p), p.replace(".", "")) or p == initials(g):
+        return True
+    persons = person_spellings()
+    return persons.get(g, g) == persons.get(p, p)
+
+
+@cache
+def person_spellings() -> dict[str, str]:
+    """Every folded spelling of a well-known person in the actor lexicon -> the person's canonical name."""
+    return {fold(alias): known.name for alias, known in lexicon().persons.items()} | {
+        fold(known.name): known.name for known in lexicon().persons.values()
+    }
 
 
 def speakers(actor_index: int | None, actors: Sequence[Actor]) -> list[Actor]:

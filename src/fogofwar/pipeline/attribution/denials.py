@@ -76,7 +76,7 @@ class Denials(AttributorCore):
             holder.content = cut_at
         return holder
 
-    def denied_by_words(self, denial: Draft) -> Draft | None:
+    def denied_by_words(self, denial: Draft) -> Draft | None:  # noqa: PLR0911 - one return per way to link
         """The earlier claim by another party that shares most content words with the denial (the most recent
         one when the denial names no content: "denied it", "rejected the claims")."""
         denier = self.actors[denial.source]
@@ -105,6 +105,10 @@ class Denials(AttributorCore):
         best = max(scored, key=lambda item: (item[0], item[1]))
         if best[0] > 0:
             return best[2]
+        accusing = [d for d in candidates if self.names_party(d.content, denier)]
+        if accusing:  # "Russia denied its aircraft were involved" after "… said Russian warplanes were behind …"
+            denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
+            return max(accusing, key=lambda d: d.evidence[0])
         if aside:  # "…, blaming the RSF, which denied involvement": the claim of the same sentence
             sent = self.doc[denial.verb].sent if denial.verb is not None else None
             same = [d for d in candidates if sent is not None and sent.start_char <= d.evidence[0] < sent.end_char]
@@ -120,9 +124,19 @@ class Denials(AttributorCore):
                 found.add(token.lemma_.lower()[:STEM_LENGTH])  # "firing" and "fired" share the lemma "fire"
         return found
 
+    def names_party(self, span: tuple[int, int], party: Actor) -> bool:
+        """Whether a claim's content names the party (or its country's state): the claim accuses it."""
+        mentioned = {self.actor_at[o] for o in range(span[0], span[1]) if o in self.actor_at}
+        return any(
+            self.actors[i] is party or (party.country is not None and self.actors[i].country == party.country)
+            for i in mentioned
+        )
+
     def same_side(self, a: Actor, b: Actor) -> bool:
         """One party: the same actor, or the same country on the same side of a civil war (its state organs, or
-        its armed groups)."""
+        its armed groups; two armed groups with names of their own are rivals: Jaish al-Islam, Faylaq al-Rahman)."""
         if a is b:
             return True
+        if a.kind == b.kind == "armed_group" and a.name != b.name:
+            return False
         return a.country is not None and a.country == b.country and (a.kind in STATE_KINDS) == (b.kind in STATE_KINDS)
