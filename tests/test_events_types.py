@@ -133,3 +133,19 @@ def test_events_agreeing_figures_are_not_disputed(annotate):
 def test_events_intent_to_attack_is_not_an_attack(annotate, text):
     record = annotate(text)
     assert record.events and all(e.type != "ASSAULT" or e.modality != "asserted" for e in record.events)
+
+
+def test_events_mentions_of_the_fighting_as_a_whole_are_one_event(annotate):
+    record = annotate(
+        "Karabakh\n\nThe death toll rose in the latest fighting over the Karabakh region. Border clashes broke out "
+        "early on Sunday. Parliament declared a state of war following attacks in the occupied region.\n\n"
+        "Separately, Azerbaijani jets destroyed a convoy near Madagiz on Tuesday.",
+        published="2020-09-29",
+    )
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    text = record.article.text
+    whole = [e for e in assaults if any("broke out" in text[s.start : s.end] for s in e.evidence)]
+    assert len(whole) == 1 and len(whole[0].evidence) >= 3
+    assert whole[0].when is not None and whole[0].when.value == "2020-09-27"
+    convoy = [e for e in assaults if any("convoy" in text[s.start : s.end] for s in e.evidence)]
+    assert len(convoy) == 1 and convoy[0] is not whole[0]

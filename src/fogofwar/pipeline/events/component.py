@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from fogofwar.pipeline.events.index import DocIndex, attach
 from fogofwar.pipeline.events.lexicon import Intent
-from fogofwar.pipeline.events.merge import Mention, fold_denied, fold_headings, merge
+from fogofwar.pipeline.events.merge import Mention, fold_denied, fold_headings, fold_ongoing, merge
 from fogofwar.pipeline.events.participants import clause_span, conj_root, modality, participants, theme_of
 from fogofwar.pipeline.triggers import HARM_VERBS, Trigger, TriggerFinder
 from fogofwar.record import NARRATION_CUE, Claim, Event
@@ -29,7 +29,7 @@ class EventsComponent:
         attach(mentions, doc, index)
         for m in mentions:
             m.sides = index.sides(m.actor, m.recipient)
-        merged = merge(fold_denied(fold_headings(mentions, doc), index.claims))
+        merged = fold_ongoing(merge(fold_denied(fold_headings(mentions, doc), index.claims)), doc)
         doc._.events = [to_event(m, doc) for m in merged]
         return doc
 

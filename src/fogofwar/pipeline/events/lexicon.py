@@ -48,6 +48,19 @@ VERB_RECIPIENT_PREPS = RECIPIENT_PREPS - {"of"}  # a noun's "of" names its objec
 SAYING = frozenset({"say", "tell", "allege", "accuse", "blame", "quote", "cite"})
 
 
+#: Words that name the fighting of a war as a whole rather than one act ("the latest fighting", "clashes in the
+#: region", "violence broke out", "attacks in the occupied region", "violating the ceasefire"): their mentions in one
+#: article tell one happening, the fighting of those days, unless a date of their own sets them apart.
+ONGOING_FIGHTING = frozenset(
+    {"clash", "fighting", "fight", "violence", "hostility", "escalation", "aggression", "war", "attack", "violate"}
+)
+
+
+#: Verbs that say when the fighting began ("clashes broke out early on Sunday"): the mention that carries them
+#: stands for the whole and keeps its date.
+ONSET_VERBS = frozenset({"break", "erupt", "begin", "start", "flare", "resume"})
+
+
 #: Types in which the actor gives, meets or agrees with someone named after "to", "for" or "with".
 COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST"})
 

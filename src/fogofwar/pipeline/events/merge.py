@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from fogofwar.pipeline.dates import narrower, overlapping
-from fogofwar.pipeline.events.lexicon import HEADLINE_SHARED_WORDS, MATERIAL, STEM, Side
+from fogofwar.pipeline.events.lexicon import (
+    HEADLINE_SHARED_WORDS,
+    MATERIAL,
+    ONGOING_FIGHTING,
+    ONSET_VERBS,
+    STEM,
+    Side,
+)
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.record import Claim, Span, When
 
@@ -130,6 +137,46 @@ def stems(doc: Doc, span: Span) -> set[str]:
     """Stems (first letters) of the content words of a span."""
     found = doc.char_span(span.start, span.end, alignment_mode="expand") or ()
     return {t.lower_[:STEM] for t in found if t.is_alpha and not t.is_stop and len(t) > STEM}
+
+
+def fold_ongoing(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """Mentions of the fighting as a whole ("clashes in Nagorno-Karabakh", "the latest fighting", "attacks in the
+    occupied region") are one happening: each asserted one with no object, no date of its own (or the same date) and
+    no clash of sides joins the mention that says when the fighting broke out, else the first of them."""
+    ongoing = [m for m in mentions if is_ongoing(m, doc)]
+    if len(ongoing) < 2:  # a lone mention has nothing to join
+        return mentions
+    target = next((m for m in ongoing if onset(m, doc)), ongoing[0])
+    kept: list[Mention] = []
+    for m in mentions:
+        joins = (
+            m is not target
+            and m in ongoing
+            and (m.when is None or (target.when is not None and overlapping(m.when, target.when)))
+            and compatible_actors(target, m)
+        )
+        if not joins:
+            kept.append(m)
+            continue
+        when = target.when
+        absorb(target, m)
+        target.when = when if when is not None else target.when  # the onset's date is the happening's
+    return kept
+
+
+def is_ongoing(m: Mention, doc: Doc) -> bool:
+    """An asserted ASSAULT mention whose trigger names the fighting as a whole, done to nothing in particular."""
+    fighting = m.lemma in ONGOING_FIGHTING or onset(m, doc)
+    return m.type == "ASSAULT" and m.modality == "asserted" and fighting and m.theme is None
+
+
+def onset(m: Mention, doc: Doc) -> bool:
+    """Whether the mention's trigger is a verb of beginning or its subject ("clashes broke out")."""
+    span = doc.char_span(m.trigger_at, m.trigger_at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    return token.lemma_.lower() in ONSET_VERBS or (token.dep_ == "nsubj" and token.head.lemma_.lower() in ONSET_VERBS)
 
 
 def fold_denied(mentions: list[Mention], claims: Sequence[Claim]) -> list[Mention]:
