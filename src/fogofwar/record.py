@@ -53,7 +53,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as plain JSON-ready data (nested records become dicts, tuples become lists)."""
-        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {name: _dump(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -78,6 +78,14 @@ def _from_dict(cls: type[Any], data: Any) -> Any:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A record class's field names, read once (``dataclasses.fields`` rebuilds its tuple on every call)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return _FIELDS[cls]
 
 
 def _hints(cls: type) -> dict[str, Any]:

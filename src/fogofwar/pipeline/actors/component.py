@@ -34,7 +34,7 @@ class ActorTable(PersonRules):
         for word in self.matches.country_words + self.matches.organisations:
             if not self.consumed.intersection(range(word.start, word.end)):
                 self.bare_name(word)
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if self.consumed.intersection(range(ent.start, ent.end)):
                 continue
             if ent.label_ == "PERSON":
@@ -50,7 +50,7 @@ class ActorTable(PersonRules):
         """Noun chunks, person names and pronouns the chunker leaves out, in text order."""
         spans = list(self.chunks)
         covered = {i for span in spans for i in range(span.start, span.end)}
-        spans += [e for e in self.doc.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
+        spans += [e for e in self.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
 
     def phrase(self, np: SpacySpan) -> None:  # noqa: PLR0911 - one return per rule, in order
@@ -78,7 +78,8 @@ class ActorTable(PersonRules):
         if word is not None and self.country_word(word, root) is not None:
             self.mention(self.country(word, agent=self.acting(root)), np)
             return
-        ent = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ == "ORG"), None)
+        ent = self.ent_at.get(root.i)
+        ent = ent if ent is not None and ent.label_ == "ORG" else None
         known = ent is not None and any(t.i in self.matches.org_at for t in ent)  # "Raqqa the Observatory"
         if ent is not None and not known and (len(ent) > 1 or ent.text.isupper()) and ent.end > np.end:
             self.unknown_organisation(ent)  # "the Union | of Syrian Medical Relief Organisations", read in order

@@ -50,6 +50,8 @@ class TableCore:
         self.consumed: set[int] = set()  # token indices already part of a mention
         self._home: str | None = None  # the story's country, once computed ("" for none)
         self.chunks = list(doc.noun_chunks)  # computed once: the chunker walks the whole parse
+        self.ents = list(doc.ents)  # Doc.ents builds new spans on every access: read once, index by token
+        self.ent_at = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.chunk_ending = {chunk.end - 1: chunk for chunk in self.chunks}
         placed = {
             offset
@@ -59,7 +61,7 @@ class TableCore:
         }
         self.persons = {
             i
-            for ent in doc.ents
+            for ent in self.ents
             if ent.label_ == "PERSON" and ent.start_char not in placed
             for i in range(ent.start, ent.end)
         }

@@ -39,7 +39,7 @@ class PersonRules(OrganRules):
             root = self.doc[named[-1]]
         if root.i in self.matches.country_at or root.i in self.matches.org_at:
             return None
-        ent = next((e for e in self.doc.ents if e.start <= root.i < e.end), None)
+        ent = self.ent_at.get(root.i)
         start, end = (ent.start, min(ent.end, np.end)) if ent is not None else self.name_around(root, np)
         if end > start and self.doc[end - 1].tag_ == "POS":
             end -= 1
