@@ -215,3 +215,16 @@ def test_actors_surname_continues_a_person_the_tagger_missed(annotate: Annotate)
     fabius = actor_named(record, "Laurent Fabius")
     text = record.article.text
     assert fabius.country == "FRA" and [text[s.start : s.end] for s in fabius.evidence][-1] == "Fabius"
+
+
+def test_actors_country_word_inside_a_name_is_no_country(annotate: Annotate) -> None:
+    record = annotate("Saraqeb\n\nPosted on August 3 2016 by Jordan Dakamseh. Toxic gas was dropped on Saraqeb.")
+    assert "JOR" not in {a.country for a in record.actors}
+
+
+def test_actors_the_organisations_spokesman_speaks_for_it(annotate: Annotate) -> None:
+    record = annotate(
+        "Saraqeb\n\nThe White Helmets said 33 people were affected by the gas. The organisations spokesman said that "
+        "barrels fell containing toxic gases."
+    )
+    assert actor_named(record, "The organisations spokesman").name == "White Helmets"

@@ -127,6 +127,8 @@ class ActorsComponent:
             span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
             if span is not None and place.precision not in ("country", "unresolved") and len(span) > 1:
                 taken.update(range(span.start, span.end))
+        # A country word inside a person's name is part of the name ("Jordan Dakamseh", "Israel Katz").
+        taken.update(i for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end))
         words = [
             span
             for span in filter_spans(SpacySpan(doc, s, e) for _, s, e in self.country_words(doc))
