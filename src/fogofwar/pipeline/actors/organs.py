@@ -69,8 +69,8 @@ class OrganRules(TableCore):
             if organ.name == "coalition":
                 return False  # no leader named: "the coalition" continues the organisation named before
         if organ.name == "spokesperson" and self.definite(np):  # "the organisation's spokesman": that body's voice
-            owner = next((t for t in np if t.i < root.i and t.lemma_.lower() in self.lex.group_nouns), None)
-            if owner is not None and owner.i not in self.matches.org_at:
+            group_word = next((t for t in np if t.i < root.i and t.lemma_.lower() in self.lex.group_nouns), None)
+            if group_word is not None and group_word.i not in self.matches.org_at:
                 body = self.antecedent(lambda d: d.organ is None and d.kind in NAMED_KINDS | {"armed_group"}, np)
                 if body is not None:
                     self.mention(body, np, confidence=COREFERENCE_CONFIDENCE)
