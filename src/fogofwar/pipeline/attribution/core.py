@@ -111,9 +111,12 @@ class AttributorCore:
 
     def own_subject(self, verb: Token) -> Token | None:
         """The verb's own subject (or the agent of a passive), without looking at verbs it is joined to."""
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:  # two subjects where the commas were lost ("All the information … Fabius said"):
+            names = [c for c in subjects if c.pos_ == "PROPN"] or [c for c in subjects if c.idx in self.actor_at]
+            return names[-1] if names else subjects[0]  # the speaker is the one named nearest the verb
+        if subjects:
+            return subjects[0]
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
@@ -130,6 +133,9 @@ class AttributorCore:
             joined = token.dep_ in ("conj", "xcomp") or (
                 token.dep_ == "advcl" and (token.tag_ == "VBG" or infinitive(token))
             )
+            if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "… and continued by saying …"
+                token = token.head
+                joined = True
             token = token.head if joined and token.head.i != token.i else None  # "…, adding that …", "went on to say"
         return None
 
@@ -256,6 +262,9 @@ class AttributorCore:
         return last.idx + len(last)
 
     def token_at(self, offset: int) -> Token | None:
+        """The token at a character offset, or the next one when the offset falls on a space."""
+        while offset < len(self.text) and self.text[offset] == " ":
+            offset += 1
         span = self.doc.char_span(offset, min(offset + 1, len(self.text)), alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 

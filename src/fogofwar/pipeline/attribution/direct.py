@@ -10,6 +10,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     CONTINUATION_CONFIDENCE,
     CONTINUATION_SHARE,
     MIN_QUOTE_WORDS,
+    PARTIAL_QUOTE_LEAD,
     QUOTE_VERB_WINDOW,
     Draft,
 )
@@ -26,7 +27,7 @@ class DirectSpeech(AttributorCore):
             if len(self.text[content[0] : content[1]].split()) < MIN_QUOTE_WORDS:
                 continue
             verb = self.verb_after(end) or self.verb_before(start)
-            if verb is None:
+            if verb is None or self.partial(start, verb):
                 continue
             source = self.speaker(verb)
             if source is None:
@@ -48,11 +49,20 @@ class DirectSpeech(AttributorCore):
                 )
             )
 
+    def partial(self, start: int, verb: Token) -> bool:
+        """A quotation that closes a sentence begun in the reporter's words ("… they intervened “in support of the
+        army” General X said"): part of an indirect statement, which the verb's own claim holds whole."""
+        first = self.token_at(start)
+        if first is None or verb.i < first.i:
+            return False
+        lead = [t for t in self.doc[first.sent.start : first.i] if not t.is_punct]
+        return len(lead) >= PARTIAL_QUOTE_LEAD
+
     def verb_after(self, end: int) -> Token | None:
         """A speech verb just after a closing quotation mark, in the same sentence ("…,” he added")."""
-        first = self.token_at(end)
-        if first is None:
-            return None
+        first, closing = self.token_at(end), self.token_at(end - 1)
+        if first is None or closing is None or first.sent.start != closing.sent.start:
+            return None  # the quote ends its sentence: the next sentence's verb is not its cue
         sent = first.sent
         between = self.doc[first.i : min(first.i + QUOTE_VERB_WINDOW, sent.end)]
         for token in between:

@@ -17,6 +17,11 @@ from spacy.tokens import Token
 #: stops at the end of the sentence and at the next quotation.
 QUOTE_VERB_WINDOW = 15
 
+#: Words of the reporter's own before a quotation in its sentence that make it a partial quote inside indirect
+#: speech ("… they later intervened “in support of the army” Savchenko said"); one or two ("Its “a very dark
+#: day”", "He said: “…”") still leave it a direct quotation.
+PARTIAL_QUOTE_LEAD = 3
+
 #: A quotation shorter than this many words is a scare quote or a term ("destroyed"), not a statement.
 MIN_QUOTE_WORDS = 4
 
