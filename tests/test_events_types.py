@@ -149,3 +149,23 @@ def test_events_mentions_of_the_fighting_as_a_whole_are_one_event(annotate):
     assert whole[0].when is not None and whole[0].when.value == "2020-09-27"
     convoy = [e for e in assaults if any("convoy" in text[s.start : s.end] for s in e.evidence)]
     assert len(convoy) == 1 and convoy[0] is not whole[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Norway said it will send military aid to war-torn Mozambique.", "NOR", "MOZ"),
+        ("The United States gave Jordan new military aid on Monday.", "USA", "JOR"),
+        ("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit.", "IRQ", None),
+    ],
+)
+def test_events_participants_named_only_by_a_country_or_a_visit(annotate, text, actor, recipient):
+    record = annotate("World\n\n" + text)
+    countries = [
+        (
+            record.actors[e.actor].country if e.actor is not None else None,
+            {record.actors[i].country for i in e.recipient},
+        )
+        for e in record.events
+    ]
+    assert any((actor is None or a == actor) and (recipient is None or recipient in r) for a, r in countries)

@@ -17,7 +17,8 @@ from fogofwar.record import NARRATION_CUE, Claim, Event
 
 
 class EventsComponent:
-    """``fogofwar_events``: reads the parse and the earlier components' outputs; writes doc._.events."""
+    """``fogofwar_events``: reads the parse and the earlier components' outputs; writes doc._.events (and adds to
+    doc._.actors the state of a country that takes part in an event but was not yet an actor)."""
 
     def __init__(self, nlp: Language) -> None:
         self.finder = TriggerFinder(nlp)
@@ -31,6 +32,7 @@ class EventsComponent:
             m.sides = index.sides(m.actor, m.recipient)
         merged = fold_ongoing(merge(fold_denied(fold_headings(mentions, doc), index.claims)), doc)
         doc._.events = [to_event(m, doc) for m in merged]
+        doc._.actors = index.actors
         return doc
 
     def event_subject(self, trigger: Trigger) -> str | None:

@@ -19,7 +19,7 @@ from fogofwar.pipeline.events.lexicon import (
 )
 from fogofwar.pipeline.events.merge import Mention
 from fogofwar.pipeline.events.participants import depth
-from fogofwar.record import Actor, Claim, When
+from fogofwar.record import Actor, Claim, Span, When
 
 
 class DocIndex:
@@ -27,7 +27,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.actors: Sequence[Actor] = doc._.actors or ()
+        self.actors: list[Actor] = list(doc._.actors or ())  # events may add the state of a country named
         self.places = doc._.places or ()
         self.dates = [d for d in (doc._.dates or ()) if d.type == "date"]
         self.claims: Sequence[Claim] = doc._.claims or ()
@@ -53,8 +53,8 @@ class DocIndex:
             return self.claims[claims[-1]].source
         for token in tokens:
             word = countries.lookup(token.text)
-            if word is not None:
-                return self.state_actor(word.iso3)
+            if word is not None:  # "aid to war-torn Mozambique": a country no earlier rule made an actor
+                return self.state_actor(word.iso3, token)
         return None
 
     def sides(self, actor: int | None, recipients: list[int]) -> tuple[Side | None, tuple[Side, ...]]:
@@ -65,13 +65,21 @@ class DocIndex:
 
         return (side(actor) if actor is not None else None), tuple(sorted(map(side, recipients), key=str))
 
-    def state_actor(self, iso3: str) -> int | None:
-        """The first actor of a country, preferring the state or its government."""
+    def state_actor(self, iso3: str, token: Token | None = None) -> int | None:
+        """The first actor of a country, preferring the state or its government; when the country has none yet and
+        a token names it, a new state actor with that mention."""
         ranked = sorted(
             (i for i, a in enumerate(self.actors) if a.country == iso3 and a.kind != "person"),
             key=lambda i: (self.actors[i].kind not in ("state", "government"), i),
         )
-        return ranked[0] if ranked else None
+        if ranked or token is None:
+            return ranked[0] if ranked else None
+        name = countries.country_name(iso3) or iso3
+        evidence = Span(token.idx, token.idx + len(token.text))
+        self.actors.append(Actor(text=token.text, name=name, kind="state", evidence=(evidence,), country=iso3))
+        for offset in range(evidence.start, evidence.end):
+            self.actor_at.setdefault(offset, len(self.actors) - 1)
+        return len(self.actors) - 1
 
     def claims_covering(self, offset: int) -> list[int]:
         """Claims whose content holds the offset."""

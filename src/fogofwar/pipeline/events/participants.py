@@ -51,10 +51,14 @@ def participants(head: Token, event_type: str = "ASSAULT") -> tuple[list[Token],
     they govern ("offered to hand over to Great Britain")."""
     agent: list[Token] = []
     patient: list[Token] = []
-    preps = RECIPIENT_PREPS | (COOPERATIVE_PREPS if event_type in COOPERATIVE_TYPES else frozenset())
+    cooperative = event_type in COOPERATIVE_TYPES
+    preps = RECIPIENT_PREPS | (COOPERATIVE_PREPS if cooperative else frozenset())
+    objects = OBJECT_DEPS | ({"dative"} if cooperative else frozenset())  # "gave the Ivory Coast aid"
     verb = head if head.pos_ == "VERB" else None
     if verb is None and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and not speech(head.head):
         verb = head.head  # a light verb: "launched an attack", "held talks" (not "denied the shelling")
+    elif verb is None and event_type in COOPERATIVE_TYPES and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+        verb = head.head.head  # "X arrived in Amman on a visit": the visitor is the verb's subject
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
             agent.extend(phrase(child, joined=True))
@@ -67,7 +71,7 @@ def participants(head: Token, event_type: str = "ASSAULT") -> tuple[list[Token],
         for child in [*verb.children, *(g for x in governed for g in x.children)]:
             if child.head.i == verb.i and (child.dep_ in SUBJECT_DEPS or child.dep_ == "agent"):
                 agent.extend(phrase(child, joined=True))
-            elif (child.dep_ in OBJECT_DEPS and child.i != head.i and child.head.i == verb.i) or (
+            elif (child.dep_ in objects and child.i != head.i and child.head.i == verb.i) or (
                 child.dep_ == "prep" and child.lower_ in preps - {"of"}
             ):
                 patient.extend(phrase(child, joined=child.dep_ == "prep"))
