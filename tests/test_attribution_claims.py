@@ -376,3 +376,15 @@ def test_attribution_quote_ending_its_sentence_takes_no_cue_from_the_next(annota
     reported = [c for c in attributed(record) if c.cue == "report"]
     text = record.article.text
     assert all("confirming" not in text[c.content.start : c.content.end] for c in reported)
+
+
+def test_attribution_headline_restating_the_body_is_one_claim(annotate: Annotate) -> None:
+    record = annotate(
+        "Coalition strike kills 18 partner forces Pentagon says\n\nAn air strike on Tuesday mistakenly killed 18 "
+        "members of the Syrian Democratic Forces near Tabqa the Pentagon said on Thursday."
+    )
+    text = record.article.text
+    headline_end = text.index("\n\n")
+    pentagon = [c for c in attributed(record) if source_of(record, c)[2] == "Pentagon"]
+    assert len(pentagon) == 1 and pentagon[0].evidence.start > headline_end
+    assert not [c for c in record.claims if c.cue == NARRATION_CUE and c.content.start < headline_end]

@@ -26,15 +26,33 @@ class Attributor(DirectSpeech, ReportedSpeech, Denials):
         self.continued_quotes()
         self.cut_contents()
         self.resolve_pending()
+        self.drop_restated_headlines()
         self.link_denials()
         self.narration()
         return self.freeze()
+
+    def drop_restated_headlines(self) -> None:
+        """A headline that says what a speaker says again in the body ("… Pentagon says" over "…, the Pentagon said
+        on Thursday") is the body's claim told twice: only the body's is kept (a headline denial stays, and so does
+        a headline claim whose speaker says nothing in the body)."""
+        headlines = [
+            (p.start_char, p.end_char) for p in self.doc.spans.get(PARAGRAPHS_KEY, ()) if p.label_ == "headline"
+        ]
+
+        def in_headline(draft: Draft) -> bool:
+            return any(s <= draft.evidence[0] < e for s, e in headlines)
+
+        in_body = {d.source for d in self.drafts if not in_headline(d)}
+        restated = [d for d in self.drafts if in_headline(d) and d.polarity == "assert" and d.source in in_body]
+        self.restated = [(min(d.evidence[0], d.content[0]), max(d.evidence[1], d.content[1])) for d in restated]
+        self.drafts = [d for d in self.drafts if d not in restated]
 
     def narration(self) -> None:
         """Each sentence that no claim covers is the outlet speaking in its own voice."""
         article = self.doc._.article
         outlet = article.outlet if article is not None and article.outlet else "the outlet"
         covered = [(min(d.evidence[0], d.content[0]), max(d.evidence[1], d.content[1])) for d in self.drafts]
+        covered += self.restated  # a headline restating a speaker is theirs, not the outlet's
         source: int | None = None
         for paragraph in self.doc.spans.get(PARAGRAPHS_KEY, ()):
             if paragraph.label_ not in NARRATED_KINDS:

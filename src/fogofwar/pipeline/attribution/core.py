@@ -37,6 +37,7 @@ class AttributorCore:
         self.quotes = list(quoted_ranges(self.text))
         self.drafts: list[Draft] = []
         self.used_verbs: set[int] = set()
+        self.restated: list[tuple[int, int]] = []  # headline claims dropped as restating the body's
         self.actor_at: dict[int, int] = {}
         for start, end, i in actor_spans(self.actors):
             for offset in range(start, end):

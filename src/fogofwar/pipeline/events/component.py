@@ -59,7 +59,8 @@ class EventsComponent:
             trigger_at=trigger.span.start_char,
         )
         mention.claims = index.claims_covering(trigger.span.start_char)
-        mention.narrated = all(index.claims[i].cue == NARRATION_CUE for i in mention.claims)
+        # Told in the outlet's voice: covered by its narration only (a headline that restates a speaker is not).
+        mention.narrated = bool(mention.claims) and all(index.claims[i].cue == NARRATION_CUE for i in mention.claims)
         agent, patient = participants(trigger.head, trigger.type)
         mention.actor = index.actor_of(agent, mention.claims)
         recipient = index.actor_of(patient, mention.claims)
