@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from importlib import resources
 
 import pytest
 
@@ -228,3 +230,11 @@ def test_actors_the_organisations_spokesman_speaks_for_it(annotate: Annotate) ->
         "barrels fell containing toxic gases."
     )
     assert actor_named(record, "The organisations spokesman").name == "White Helmets"
+
+
+def test_actors_lexicon_alias_names_one_organisation() -> None:
+    data = json.loads(resources.files("fogofwar").joinpath("data/actors.json").read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for entry in data["organisations"]:
+        for alias in entry["aliases"]:
+            assert seen.setdefault(alias, entry["name"]) == entry["name"], alias

@@ -388,3 +388,13 @@ def test_attribution_headline_restating_the_body_is_one_claim(annotate: Annotate
     pentagon = [c for c in attributed(record) if source_of(record, c)[2] == "Pentagon"]
     assert len(pentagon) == 1 and pentagon[0].evidence.start > headline_end
     assert not [c for c in record.claims if c.cue == NARRATION_CUE and c.content.start < headline_end]
+
+
+def test_attribution_what_it_claimed_was(annotate: Annotate) -> None:
+    record = annotate(
+        "Ghouta\n\nRegime forces fired rockets on the suburbs of Damascus in what two pro-opposition groups claimed "
+        'was a "poisonous gas" attack that killed dozens of people.'
+    )
+    claim = next(c for c in attributed(record) if c.cue == "claim")
+    text = record.article.text[claim.content.start : claim.content.end]
+    assert text.startswith("a ") and "attack that killed dozens" in text

@@ -87,6 +87,8 @@ class ReportedSpeech(AttributorCore):
         sentence on the far side of the attribution."""
         lemma = verb.lemma_.lower()
         children = list(verb.children)
+        if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in children):
+            return self.what_it_was(verb)  # "in what two groups claimed was a gas attack"
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if lemma in BLAME_PREPS and obj is not None:  # "accused rebels of using toxic gas", "blamed it on Assad"
             preps = [c for c in [*children, *obj.children] if c.dep_ == "prep" and c.lower_ in BLAME_PREPS[lemma]]
@@ -112,6 +114,19 @@ class ReportedSpeech(AttributorCore):
         if any(c.dep_ in ("dobj", "attr", "oprd") for c in children):  # "declared a state of war": an act
             return None
         return self.rest_of_sentence(verb)
+
+    def what_it_was(self, verb: Token) -> tuple[int, int] | None:
+        """The content of "what X claimed was Y": Y, the complement of the copula after the verb."""
+        after = verb.i + 1
+        while after < verb.sent.end and self.doc[after].pos_ in ("ADV", "PART"):
+            after += 1
+        if after >= verb.sent.end or self.doc[after].lemma_.lower() != "be":
+            return None
+        copula = self.doc[after]
+        complement = next((c for c in copula.children if c.dep_ in ("attr", "acomp") and c.i > copula.i), None)
+        if complement is None:
+            return None
+        return self.trim(complement.left_edge.i, complement.right_edge.i)
 
     def rest_of_sentence(self, verb: Token) -> tuple[int, int] | None:
         """The content of a speech verb whose complement the parser lost: the sentence before "…, X said", or
