@@ -13,7 +13,7 @@ from fogofwar.pipeline import Annotator
 from fogofwar.read import parse_text
 from fogofwar.record import ArticleRecord
 
-from .ledger_support import ledger_store, ledger_target  # noqa: F401 - fixtures for the ledger tests
+from .ledger_support import ledger_store, ledger_target, write_corpus  # noqa: F401 - fixtures for the ledger tests
 
 #: The repository's root, and the shared folder (corpus, gold, eval) that sits beside the clone.
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +60,9 @@ def annotate_doc(annotator: Annotator) -> Callable[..., Doc]:
         return next(annotator.docs([article]))[1]
 
     return run
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder of four short reports (tests/ledger_support.py PASSAGES), one in a sub-folder."""
+    return write_corpus(tmp_path / "news")

@@ -163,3 +163,25 @@ def kharkiv(text: str, trigger: str) -> ArticleRecord:
         events=[Event("ASSAULT", (whole(text, trigger),), mode="aerial", actor=1, recipient=(2,), places=(0,),
                       when=when("2022-03-01"), casualties=(0,), claims=(0,), status="claimed")],
     )  # fmt: skip
+
+
+#: Four short reports from four wars, the corpus of the ingest tests (``corpus`` fixture in conftest.py).
+PASSAGES = {
+    "ganja.txt": "Rockets hit Ganja\n\nAzerbaijan's Defence Ministry said on Sunday that Armenian forces fired rockets "
+    "at Ganja, killing one civilian. Armenia's Defence Ministry denied the claim.\n",
+    "aleppo.txt": "Barrel bombs hit Aleppo\n\nSyrian government helicopters dropped barrel bombs on eastern Aleppo on "
+    "Thursday, killing 11 children, the Syrian Observatory for Human Rights said.\n",
+    "kharkiv.txt": "Missiles strike Kharkiv\n\nRussian missiles struck the centre of Kharkiv on Tuesday, the regional "
+    "governor said. Moscow denied targeting civilians.\n",
+    "gaza.txt": "Strike on Rafah\n\nAn Israeli air strike hit a house in Rafah overnight, killing six people, the Gaza "
+    "health ministry said. The Israeli military said it struck a militant target.\n",
+}
+
+
+def write_corpus(folder: Path) -> Path:
+    """Write PASSAGES under ``folder`` (one in a sub-folder, as a real archive nests them); return the folder."""
+    (folder / "2022").mkdir(parents=True)
+    for name, text in PASSAGES.items():
+        sub = folder / "2022" if name == "kharkiv.txt" else folder
+        (sub / name).write_text(text, encoding="utf-8")
+    return folder

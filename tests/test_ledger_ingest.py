@@ -15,27 +15,6 @@ from fogofwar.record import Article, ArticleRecord
 
 from .conftest import SHARED
 
-PASSAGES = {
-    "ganja.txt": "Rockets hit Ganja\n\nAzerbaijan's Defence Ministry said on Sunday that Armenian forces fired rockets "
-    "at Ganja, killing one civilian. Armenia's Defence Ministry denied the claim.\n",
-    "aleppo.txt": "Barrel bombs hit Aleppo\n\nSyrian government helicopters dropped barrel bombs on eastern Aleppo on "
-    "Thursday, killing 11 children, the Syrian Observatory for Human Rights said.\n",
-    "kharkiv.txt": "Missiles strike Kharkiv\n\nRussian missiles struck the centre of Kharkiv on Tuesday, the regional "
-    "governor said. Moscow denied targeting civilians.\n",
-    "gaza.txt": "Strike on Rafah\n\nAn Israeli air strike hit a house in Rafah overnight, killing six people, the Gaza "
-    "health ministry said. The Israeli military said it struck a militant target.\n",
-}
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "news"
-    (folder / "2022").mkdir(parents=True)
-    for name, text in PASSAGES.items():
-        sub = folder / "2022" if name == "kharkiv.txt" else folder
-        (sub / name).write_text(text, encoding="utf-8")
-    return folder
-
 
 def never() -> Annotator:
     raise AssertionError("the annotator must not be loaded when every article is already stored")

@@ -99,6 +99,11 @@ def add_ledger_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     ingest.add_argument(
         "--workers", type=int, default=1, metavar="N", help="annotate in N processes (one writer; same ledger)"
     )
+    ingest.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="annotate on a Dask cluster (tcp://HOST:8786), or on N local worker processes (local:N); one writer",
+    )
 
     events = commands.add_parser("events", help="list event clusters (the same happening across articles)")
     events.add_argument("--since", metavar="YYYY-MM-DD")
@@ -142,6 +147,7 @@ def run_ledger_command(args: argparse.Namespace) -> int:
                 columns=parse_columns(args.columns),
                 progress=None if args.quiet else _progress_printer(),
                 workers=max(1, args.workers),
+                scheduler=args.scheduler,
             )
             if not args.quiet and sys.stderr.isatty():
                 print(file=sys.stderr)

@@ -42,3 +42,7 @@ class ExportError(FogOfWarError):
 
 class WebError(FogOfWarError):
     """The web server refuses to start as configured (writable on a public address without a token, a bad token)."""
+
+
+class SchedulerError(FogOfWarError):
+    """Annotation cannot be sent to a Dask cluster (Dask not installed, the scheduler unreachable, no worker)."""

@@ -7,16 +7,20 @@ re-run resumes after it. The library never prints: progress goes to an optional 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
-from fogofwar.errors import FogOfWarError, ReadError, RecordError
+from fogofwar.errors import FogOfWarError, ReadError, RecordError, SchedulerError
 from fogofwar.ledger import merge, tally
+from fogofwar.ledger.cluster import Submitter, dask_client
 from fogofwar.ledger.store import Store, check_indices
 from fogofwar.pipeline import Annotator
 from fogofwar.read import ARTICLE_SUFFIXES, CORPUS_SUFFIXES, Skipped, iter_source
@@ -124,7 +128,7 @@ def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Art
         yield batch
 
 
-def ingest(  # noqa: PLR0915 - one path per way of annotating (in process or in workers)
+def ingest(
     store: Store,
     paths: Iterable[str | Path],
     *,
@@ -135,12 +139,61 @@ def ingest(  # noqa: PLR0915 - one path per way of annotating (in process or in 
     batch_size: int = ARTICLES_PER_BATCH,
     count_first: bool = True,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``; return the report (the store is merged and tallied).
 
     With ``workers`` above 1, batches are annotated in that many processes (each loads the pipeline once) while this
-    process alone writes, in input order, so the ledger is the same as with one process."""
-    paths = list(paths)
+    process alone writes, in input order, so the ledger is the same as with one process. With ``scheduler`` (a Dask
+    scheduler address, or ``local:N``), batches are annotated on that cluster's workers instead, this process still
+    the one writer (``fogofwar.ledger.cluster``)."""
+    with executor(workers, scheduler) as (pool, parallel):
+        return _ingest(
+            store,
+            list(paths),
+            annotator=annotator,
+            progress=progress,
+            published=published,
+            columns=columns,
+            batch_size=batch_size,
+            count_first=count_first,
+            pool=pool,
+            workers=parallel,
+        )
+
+
+@contextmanager
+def executor(workers: int, scheduler: str | None) -> Iterator[tuple[Submitter | None, int]]:
+    """Where batches are annotated: nowhere else (None), a pool of ``workers`` processes, or a Dask cluster; with the
+    number of batches that can run at once."""
+    if scheduler is not None and workers > 1:
+        raise SchedulerError("choose --workers (processes on this machine) or --scheduler (a Dask cluster), not both")
+    if scheduler is not None:
+        with dask_client(scheduler) as (client, count):
+            yield client, count
+    elif workers > 1:
+        pool = Pool(workers)
+        try:
+            yield pool, workers
+        finally:
+            pool.shutdown()
+    else:
+        yield None, 1
+
+
+def _ingest(
+    store: Store,
+    paths: list[str | Path],
+    *,
+    annotator: Annotator | Callable[[], Annotator] | None,
+    progress: Callable[[Progress], None] | None,
+    published: str | None,
+    columns: Mapping[str, str] | None,
+    batch_size: int,
+    count_first: bool,
+    pool: Submitter | None,
+    workers: int,
+) -> IngestReport:
     started = time.perf_counter()
     total = None
     if count_first:
@@ -160,9 +213,8 @@ def ingest(  # noqa: PLR0915 - one path per way of annotating (in process or in 
                 )
             )
 
-    pool = Pool(workers) if workers > 1 else None
     pool_started = time.perf_counter()
-    in_flight: deque[tuple[int, Future[tuple[list[ArticleRecord], list[Skipped]]]]] = deque()
+    in_flight: deque[tuple[int, Any]] = deque()  # (articles, future of (records, skipped)), in input order
 
     def drain(limit: int) -> None:
         nonlocal done
@@ -188,7 +240,7 @@ def ingest(  # noqa: PLR0915 - one path per way of annotating (in process or in 
                 known.add(article.id)
         seen.update(a.id for a in articles)
         if pool is not None:
-            in_flight.append((len(articles), pool.submit(annotate_batch, fresh)))
+            in_flight.append((len(articles), submit(pool, fresh)))
             drain(IN_FLIGHT_PER_WORKER * workers)
             continue
         if fresh:
@@ -200,9 +252,7 @@ def ingest(  # noqa: PLR0915 - one path per way of annotating (in process or in 
             report.annotated_seconds += time.perf_counter() - t0
         done += len(articles)
         tick()
-    if pool is not None:
-        drain(0)
-        pool.shutdown()
+    drain(0)
     report.clusters = merge.update(store)
     tally.refresh(store)
     report.seconds = time.perf_counter() - started
@@ -219,14 +269,31 @@ def Pool(workers: int) -> ProcessPoolExecutor:  # noqa: N802 - reads as the cons
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_load_worker)
 
 
+#: Guards the load of a worker's pipeline (a Dask worker may run batches in several threads).
+_WORKER_LOCK = threading.Lock()
+
+
 def _load_worker() -> None:
-    _WORKER_ANNOTATOR.append(Annotator())
+    with _WORKER_LOCK:
+        if not _WORKER_ANNOTATOR:
+            _WORKER_ANNOTATOR.append(Annotator())
+
+
+def submit(pool: Submitter, articles: list[Article]) -> Any:
+    """Send a batch to the process pool or the Dask cluster (told the task is not pure: two equal batches are two
+    tasks, and none is served from a cache)."""
+    if isinstance(pool, ProcessPoolExecutor):
+        return pool.submit(annotate_batch, articles)
+    return pool.submit(annotate_batch, articles, pure=False)
 
 
 def annotate_batch(articles: list[Article]) -> tuple[list[ArticleRecord], list[Skipped]]:
-    """Annotate a batch in a worker process; return the records and what was skipped (records pickle as data)."""
+    """Annotate a batch in a worker process, loading its pipeline on the first batch; return the records and what
+    was skipped (records pickle as data)."""
     if not articles:
         return [], []
+    if not _WORKER_ANNOTATOR:
+        _load_worker()
     report = IngestReport()
     records = _annotate(_WORKER_ANNOTATOR[0], articles, report)
     return records, report.skipped
