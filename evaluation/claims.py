@@ -12,11 +12,13 @@ anchor:
   prediction that agrees serves one gold claim only.
 Annotation rules: evaluation/claims/GUIDELINES.md.
 
-Two gold sets: ``dev`` (evaluation/claims/*.json, the articles the extractor was developed on) and ``heldout``
-(evaluation/claims/heldout/*.json, annotated afterwards by the same rules and not used for development); ``all`` scores
-both together. Writes evaluation/results/claims.json (dev), claims-heldout.json or claims-all.json.
+Three gold sets: ``dev`` (evaluation/claims/*.json, the articles the extractor was developed on), ``heldout``
+(evaluation/claims/heldout/*.json, annotated afterwards by the same rules, held out until first measured, tuned on
+since) and ``heldout2`` (evaluation/claims/heldout2/*.json, annotated after that tuning; see its README.md); ``all``
+scores them together. Writes evaluation/results/claims.json (dev), claims-heldout.json, claims-heldout2.json or
+claims-all.json.
 
-Usage: PYTHONPATH=src python evaluation/claims.py [--set dev|heldout|all]
+Usage: PYTHONPATH=src python evaluation/claims.py [--set dev|heldout|heldout2|all]
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ RESULTS = ROOT / "evaluation" / "results"
 SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "dev": ((GOLD,), RESULTS / "claims.json"),
     "heldout": ((GOLD / "heldout",), RESULTS / "claims-heldout.json"),
-    "all": ((GOLD, GOLD / "heldout"), RESULTS / "claims-all.json"),
+    "heldout2": ((GOLD / "heldout2",), RESULTS / "claims-heldout2.json"),
+    "all": ((GOLD, GOLD / "heldout", GOLD / "heldout2"), RESULTS / "claims-all.json"),
 }
 
 #: FA-KES article bodies run to tens of thousands of characters, above the csv module's default field limit.

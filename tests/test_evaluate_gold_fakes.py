@@ -3,7 +3,9 @@ when neither is given or when the CLI is asked to read one, and scoring claims o
 
 from __future__ import annotations
 
+import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,8 @@ from fogofwar.evaluate.gold import load_gold
 from fogofwar.evaluate.scorer import score_claims
 from fogofwar.read import parse_text
 from fogofwar.record import Actor, ArticleRecord, Claim, Span
+
+from .conftest import SHARED
 
 PASSAGE = (
     "Rebels deny shelling Homs\n\n"
@@ -139,3 +143,26 @@ def test_evaluate_gold_fakes_scores_claims_on_supplied_article(tmp_path, gold_cl
     )
     tally = score_claims(ArticleRecord(article=article, actors=actors, claims=claims), gold)
     assert (tally.gold_ok, tally.gold, tally.pred_ok, tally.pred) == expected
+
+
+CLAIMS_GOLD = Path(__file__).resolve().parents[1] / "evaluation" / "claims"
+FAKES = SHARED / "eval" / "fa-kes" / "fakes-dev.csv"
+
+
+def fakes_contents() -> dict[str, str]:
+    csv.field_size_limit(10_000_000)  # FA-KES bodies run past the csv module's default field limit
+    with FAKES.open(encoding="utf-8", newline="") as handle:
+        return {row["unit_id"]: row["article_content"] for row in csv.DictReader(handle)}
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="../shared/eval/fa-kes is not beside the repository")
+def test_evaluate_gold_fakes_every_claims_file_loads_and_its_anchors_are_in_its_row() -> None:
+    contents = fakes_contents()
+    paths = sorted(CLAIMS_GOLD.glob("**/fakes-*.json"))
+    assert len(paths) >= 34  # dev 14, heldout 10, heldout2 10
+    for path in paths:
+        gold = load_gold(path)
+        content = contents[gold.article.fakes_unit_id or ""]
+        for claim in gold.claims:
+            assert claim.anchor in content, (path.name, claim.anchor)
+            assert claim.denies_anchor is None or claim.denies_anchor in content, (path.name, claim.denies_anchor)
