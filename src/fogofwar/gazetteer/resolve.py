@@ -47,8 +47,8 @@ NEAR_KM = 250.0
 HINT_BONUS = 1.5
 HINT_PENALTY = 1.5
 
-#: A first-level subdivision named like a city inside it ("Idlib", "Füzuli") yields to the city unless the context
-#: says region: news writes "the Idlib province" when it means the province.
+#: A first- or second-level subdivision named like a city inside it ("Idlib", "Füzuli", "Homs District") yields to
+#: the city unless the context says region: news writes "the Idlib province" when it means the province.
 SUBDIVISION_PENALTY = 2.5
 
 #: Score below which a candidate is not trusted: the toponym stays unresolved. A village of 500 known by its main
@@ -149,7 +149,7 @@ def score(
             value += HINT_BONUS
         elif hinted:
             value -= HINT_PENALTY
-    elif candidate.precision == "admin1" and (candidate.country, candidate.admin1) in towns:
+    elif candidate.precision in ("admin1", "admin2") and (candidate.country, candidate.admin1) in towns:
         value -= SUBDIVISION_PENALTY
     focused = bool(focus) and max(focus.values()) >= FOCUS_SHARE
     strays = focused and (candidate.country or "") not in region and not near and candidate.precision != "country"
