@@ -398,3 +398,13 @@ def test_attribution_what_it_claimed_was(annotate: Annotate) -> None:
     claim = next(c for c in attributed(record) if c.cue == "claim")
     text = record.article.text[claim.content.start : claim.content.end]
     assert text.startswith("a ") and "attack that killed dozens" in text
+
+
+def test_attribution_unknown_speaker_is_named_by_its_own_phrase(annotate: Annotate) -> None:
+    # No commas: the parser hangs the byline and the headline on the subject; the speaker's name is not all that.
+    record = annotate(
+        "Saraqeb\n\nPosted on August 3 2016 by Jordan Dakamseh Toxic Gas Dropped on Syrian Town The permanent "
+        "representative of Malaysia to the UN Ramlan Ibrahim said that the Council will discuss who is responsible."
+    )
+    name = source_of(record, claim_with(record, "the Council will discuss"))[2]
+    assert "Posted" not in name and len(name.split()) <= 4, name

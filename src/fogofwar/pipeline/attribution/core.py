@@ -14,6 +14,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     ATTRIBUTION_DEPS,
     CONTINUING_PRONOUNS,
     DATELINE,
+    NAME_DEPS,
     NEW_SPEAKER_CONFIDENCE,
     PENDING,
     POSITIONAL_CONFIDENCE,
@@ -165,9 +166,14 @@ class AttributorCore:
 
     def new_speaker(self, subject: Token) -> int:
         """An actor for a speaker the actors component did not know ("sources", "a Reuters witness")."""
-        tokens = [
-            t for t in subject.subtree if t.i <= subject.i and not (t.i == subject.left_edge.i and t.pos_ == "DET")
-        ]
+        # The subject's own words: its modifiers next to it, not a whole clause the parser hung on it when the
+        # commas were lost ("Posted on August 3 by … Ramlan Ibrahim said").
+        start = subject.i
+        while (
+            start > subject.left_edge.i and self.doc[start - 1].dep_ in NAME_DEPS and not self.doc[start - 1].is_punct
+        ):
+            start -= 1
+        tokens = [t for t in self.doc[start : subject.i + 1] if not (t.i == start and t.pos_ == "DET")]
         text = "".join(t.text_with_ws for t in tokens).strip()
         country = next((w.iso3 for t in tokens if (w := countries.lookup(t.text)) is not None), None)
         ents = [e for e in subject.doc.ents if e.start <= subject.i < e.end]

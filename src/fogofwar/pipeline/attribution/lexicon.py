@@ -68,6 +68,10 @@ STATE_KINDS = frozenset({"state", "government", "military", "person"})
 #: Subjects that stand for the last party to speak ("it said", "they added").
 CONTINUING_PRONOUNS = frozenset({"it", "they"})
 
+#: Dependencies of the words that make a speaker's own noun phrase ("a Reuters witness", "local sources"): an unknown
+#: speaker's name is read back from its head over these only.
+NAME_DEPS = frozenset({"compound", "amod", "det", "nmod", "poss", "nummod", "case", "predet"})
+
 #: Cues by which a reporter continues the speaker quoted last ("he added", "she went on").
 CONTINUING_CUES = frozenset({"add", "continue"})
 
