@@ -24,7 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from fogofwar import __version__
-from fogofwar.errors import FogOfWarError
+from fogofwar.errors import FogOfWarError, LedgerUnavailable
 from fogofwar.export.gather import gather
 from fogofwar.ledger import queries, store_records
 from fogofwar.ledger.store import Store
@@ -98,6 +98,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(FogOfWarError)
     async def bad_request(request: Request, exc: FogOfWarError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(LedgerUnavailable)
+    async def unavailable(request: Request, exc: LedgerUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)  # the database failed, not the request
 
     @app.get("/events", tags=["events"], summary="Event clusters (the same happening across articles)")
     def list_events(
