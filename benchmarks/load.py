@@ -52,6 +52,9 @@ REQUEST_TIMEOUT_S = 10.0
 #: Seconds the server gets to open the ledger and start listening.
 SERVER_START_S = 60.0
 
+#: Seconds the server gets to finish its requests and stop before it is killed.
+SERVER_STOP_S = 10.0
+
 #: Values sampled from the ledger to build filters: enough for variety, few enough to read in a moment.
 SAMPLE_CLUSTERS = 2000
 
@@ -149,17 +152,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """``fogofwar serve`` (read-only) on ``port``; return once it answers."""
+def start_server(db: Path, port: int, log: Any) -> subprocess.Popen[bytes]:
+    """``fogofwar serve`` (read-only) on ``port``, its messages to ``log``; return once it answers."""
     server = subprocess.Popen(
         [sys.executable, "-m", "fogofwar", "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
     )
     deadline = time.monotonic() + SERVER_START_S
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"load: the server exited: {server.stderr.read().decode() if server.stderr else ''}")
+            raise SystemExit(f"load: the server exited with {server.returncode} (its messages are in {log.name})")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/events?limit=1", timeout=2).status_code == 200:
                 return server
@@ -168,6 +171,16 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
         time.sleep(0.2)
     server.kill()
     raise SystemExit(f"load: the server did not answer within {SERVER_START_S:.0f} s")
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Ask the server to stop (it finishes the requests under way), then make sure it has."""
+    server.terminate()
+    try:
+        server.wait(timeout=SERVER_STOP_S)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 async def drive(port: int, plan: list[tuple[str, dict[str, Any]]], rate: float) -> dict[str, Any]:
@@ -232,14 +245,14 @@ def main() -> int:
     build = ensure_ledger(args.db, args.articles, args.ingest_limit)
     plan = requests_plan(sample(args.db), round(args.rate * args.seconds), args.seed)
     port = free_port()
-    server = start_server(args.db, port)
+    server_log = tempfile.NamedTemporaryFile(prefix="fogofwar-load-server-", suffix=".log", delete=False)  # noqa: SIM115
+    server = start_server(args.db, port, server_log)
     try:
         load_before = load_average()
         run = asyncio.run(drive(port, plan, args.rate))
         load_after = load_average()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
     every = [x for values in run["latencies"].values() for x in values]
     errors = sum(run["errors"].values())
     overall = percentiles(every)

@@ -214,7 +214,9 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
         if not parent.is_dir():
             raise LedgerError(f"{path}: the folder {parent} does not exist")
     try:
-        conn = sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S, isolation_level=None)
+        # check_same_thread off: a Store is used by one caller at a time, but not always from one thread (the web
+        # app opens a request's Store in one thread of its pool, queries it in another and closes it in a third)
+        conn = sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
