@@ -52,6 +52,10 @@ REQUEST_TIMEOUT_S = 10.0
 #: Seconds the server gets to open the ledger and start listening.
 SERVER_START_S = 60.0
 
+#: Connections the client keeps open at most: far more than the server works on at once (a request waiting for one
+#: still counts from its scheduled time), few enough that a slow server is not buried in new connections.
+CLIENT_CONNECTIONS = 256
+
 #: Seconds the server gets to finish its requests and stop before it is killed.
 SERVER_STOP_S = 10.0
 
@@ -187,7 +191,7 @@ async def drive(port: int, plan: list[tuple[str, dict[str, Any]]], rate: float) 
     """Send ``plan`` open-loop at ``rate`` per second; return latencies (ms) per kind, errors and the send span."""
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: Counter[str] = Counter()
-    limits = httpx.Limits(max_connections=len(plan), max_keepalive_connections=256)
+    limits = httpx.Limits(max_connections=CLIENT_CONNECTIONS, max_keepalive_connections=CLIENT_CONNECTIONS)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=REQUEST_TIMEOUT_S) as c:
 
         async def one(kind: str, params: dict[str, Any], due: float) -> None:
