@@ -6,8 +6,9 @@ The ingest is the real command line in a subprocess, over 30 short articles comm
 fall between). Each trial draws its kill delay from a generator seeded by the trial number (the seed is printed and
 named in every assertion): a quarter of the kills fall at a random moment before the first commit (model loading,
 first batch), the others at a random moment after the ingest's first commit, within half as long again as the
-uninterrupted ingest took from its first commit to its last (so some fall in the merge and tally, or after the end). On PostgreSQL one more trial ends
-the ingest's connection from the server's side (``pg_terminate_backend``) instead of killing the process.
+uninterrupted ingest took from its first commit to its last (so some fall in the merge and tally, or after the end).
+On PostgreSQL one more trial ends the ingest's connection from the server's side (``pg_terminate_backend``) instead
+of killing the process.
 
 The default run makes 3 trials per backend; ``pytest -m crash`` makes 20 more per backend (several minutes).
 """
@@ -37,8 +38,7 @@ from fogofwar.ledger.schema import LATEST
 
 from .ledger_support import make_record, target_for
 
-#: Articles in the corpus, and articles committed per transaction (the CLI's --batch-size): 15 commits to fall
-#: between.
+#: Articles in the corpus, and articles committed per transaction (the CLI's --batch-size): 15 commits to fall between.
 ARTICLES, BATCH = 30, 2
 
 #: Trials in the default run and in ``pytest -m crash`` (per backend); the trial number seeds its kill delay.
