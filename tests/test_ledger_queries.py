@@ -180,3 +180,15 @@ def test_queries_demo_builds_a_ledger(tmp_path, capsys):
     assert "Contested claims" in out
     assert main(["demo", "--db", db]) == EXIT_OK
     assert "stored 0, already present 3" in capsys.readouterr().out
+
+
+def test_queries_events_near_reads_past_a_page_of_the_box_outside_the_circle(ledger_store):
+    corner = place("Corner", GANJA.lat + 0.25, GANJA.lon + 0.33, "AZ")  # inside the 30 km box, 45 km away
+    later = [
+        report(f"Shelling reported near the border, week {n}.", outlet="Wire", day=f"2020-11-{10 + 7 * n:02d}",
+               where=corner, who=("Armenia military", "ARM"))
+        for n in range(3)
+    ]  # fmt: skip
+    store_records(ledger_store, [*RECORDS, *later])
+    found = queries.events(ledger_store, near=f"{GANJA.lat},{GANJA.lon},30", limit=1)
+    assert [(r["place"], r["date_start"]) for r in found] == [("Ganja", "2020-10-11")]

@@ -170,3 +170,12 @@ def test_store_upgrades_an_older_ledger(tmp_path):
         assert store.scalar("SELECT count(*) FROM contested_claims") == 0
         applied = store.query("SELECT version FROM schema_version ORDER BY version")
         assert [r["version"] for r in applied] == list(range(1, LATEST + 1))
+
+
+def test_store_may_be_used_and_closed_from_other_threads(ledger_target):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = Store(ledger_target)  # opened here, used and closed in a worker thread, as the web app's requests do
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(store.scalar, "SELECT count(*) FROM articles").result() == 0
+        pool.submit(store.close).result()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+
 import pytest
 
 from fogofwar.ledger import store_records
@@ -175,3 +178,23 @@ def test_tally_denial_links_what_it_denies(ledger_store):
         {"kind": "denial", "claim_idx": 1, "other_claim_idx": 0,
          "reason": "Ukraine denies Russia Defence Ministry's claim: it destroyed a Ukrainian depot"}
     ]  # fmt: skip
+
+
+def test_tally_figure_conflicts_are_every_rival_pair_in_list_order():
+    rng = random.Random(5)
+    days = ["2022-03-01", "2022-03-02", "2022-03-03", "2022-03-05", "2022-03-05T10:00", None, "March"]
+    figures = [
+        Figure(f"a{n}", n, rng.choice("ABC"), rng.choice(days), low, low + rng.choice((0, 5)))
+        for n, low in enumerate(rng.randrange(0, 40) for _ in range(80))
+    ]
+    every_pair = [
+        (a, b)
+        for i, a in enumerate(figures)
+        for b in figures[i + 1 :]
+        if a.claimant != b.claimant
+        and a.reported not in (None, "March")
+        and b.reported not in (None, "March")
+        and abs((dt.date.fromisoformat(a.reported[:10]) - dt.date.fromisoformat(b.reported[:10])).days) <= 1
+        and (a.high < b.low or b.high < a.low)  # ranges that share no number
+    ]
+    assert every_pair and figure_conflicts(figures) == every_pair

@@ -104,6 +104,12 @@ def add_ledger_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         metavar="ADDRESS",
         help="annotate on a Dask cluster (tcp://HOST:8786), or on N local worker processes (local:N); one writer",
     )
+    ingest.add_argument(
+        "--batch-size",
+        type=int,
+        metavar="N",
+        help="articles annotated and committed together (default 32): an interruption loses at most one batch",
+    )
 
     events = commands.add_parser("events", help="list event clusters (the same happening across articles)")
     events.add_argument("--since", metavar="YYYY-MM-DD")
@@ -136,6 +142,7 @@ def add_ledger_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 def run_ledger_command(args: argparse.Namespace) -> int:
     """Run ingest, events, claims, tally or article."""
     from fogofwar.ledger import Store, ingest, queries, render
+    from fogofwar.ledger.ingest import ARTICLES_PER_BATCH
 
     fmt = "json" if getattr(args, "json", False) else "csv" if getattr(args, "csv", False) else "table"
     with Store(args.db) as store:
@@ -148,6 +155,7 @@ def run_ledger_command(args: argparse.Namespace) -> int:
                 progress=None if args.quiet else _progress_printer(),
                 workers=max(1, args.workers),
                 scheduler=args.scheduler,
+                batch_size=max(1, args.batch_size or ARTICLES_PER_BATCH),
             )
             if not args.quiet and sys.stderr.isatty():
                 print(file=sys.stderr)

@@ -32,6 +32,11 @@ class LedgerError(FogOfWarError):
     """The ledger cannot be opened, migrated or queried as asked (a bad path or URL, a newer schema, a bad filter)."""
 
 
+class LedgerUnavailable(LedgerError):  # noqa: N818 - reads as the state it reports, like the HTTP status it maps to
+    """The database failed under a statement (the connection was lost or ended, the file is locked, the disk full):
+    nothing is wrong with the request; the transaction under way was rolled back, and running it again resumes."""
+
+
 class GazetteerError(FogOfWarError):
     """The offline gazetteer index could not be built or opened (a read-only cache folder, a corrupt file)."""
 

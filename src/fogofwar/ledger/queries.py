@@ -121,14 +121,34 @@ def events(
         f"num_articles, summary FROM event_clusters WHERE {' AND '.join(where)} "
         "ORDER BY date_start DESC, num_articles DESC, id"
     )
-    if limit is not None and circle is None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    rows = store.query(sql, params)
-    if circle is not None:
-        rows = [r for r in rows if distance_km(circle.lat, circle.lon, r["lat"], r["lon"]) <= circle.km]
-        rows = rows[:limit] if limit is not None else rows
-    return rows
+    if circle is None:
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return store.query(sql, params)
+    return _within(store, sql, params, circle, limit)
+
+
+#: Rows of the bounding box read per page, as a multiple of the rows wanted: the circle covers pi/4 of its box, so
+#: twice the limit is nearly always one page, and a page never reads the whole box of a busy city.
+NEAR_PAGE_FACTOR = 2
+
+
+def _within(store: Store, sql: str, params: list[Any], circle: Near, limit: int | None) -> list[Row]:
+    """The rows of ``sql`` (already narrowed to the circle's box) inside the circle, in the query's order, reading
+    the box a page at a time until ``limit`` rows are found (the order ends with the id, so pages do not overlap)."""
+    if limit is None:
+        rows = store.query(sql, params)
+        return [r for r in rows if distance_km(circle.lat, circle.lon, r["lat"], r["lon"]) <= circle.km]
+    found: list[Row] = []
+    size, offset = max(limit, 1) * NEAR_PAGE_FACTOR, 0
+    while len(found) < limit:
+        rows = store.query(f"{sql} LIMIT ? OFFSET ?", [*params, size, offset])
+        found += [r for r in rows if distance_km(circle.lat, circle.lon, r["lat"], r["lon"]) <= circle.km]
+        if len(rows) < size:
+            break
+        offset += size
+    return found[:limit]
 
 
 CLAIM_COLUMNS = (

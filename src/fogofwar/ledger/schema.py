@@ -215,8 +215,17 @@ CREATE TABLE contested_claims (
 CREATE INDEX contested_claims_published ON contested_claims (published, article_id, claim_idx);
 """
 
+#: Version 3: event clusters indexed in the order listings return them (latest first), carrying the columns the date
+#: and place filters test, so that a listing reads its first page from the index instead of sorting every cluster of
+#: its last day, and a place or date-range filter skips non-matching clusters without reading their rows. On a
+#: 100k-article ledger: a month's events 14 -> 0.3 ms, a place 6-20 -> 1-3 ms, a place in a date range 280-820 ->
+#: 30-90 ms (benchmarks/load.py).
+V3 = """
+CREATE INDEX event_clusters_latest ON event_clusters (date_start DESC, num_articles DESC, id, date_end, lat, lon);
+"""
+
 #: The migrations in order: ``MIGRATIONS[n - 1]`` brings a ledger from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 
 #: The schema version this fogofwar writes.
 LATEST = len(MIGRATIONS)

@@ -11,11 +11,11 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from fogofwar.errors import LedgerError
+from fogofwar.errors import LedgerError, LedgerUnavailable
 from fogofwar.ledger.schema import LATEST, MIGRATIONS, statements
 from fogofwar.record import ArticleRecord
 
@@ -56,39 +56,55 @@ class Store:
         self._depth = 0
         if self.postgres:
             self._conn: Any = _connect_postgres(self.target)
+            self._failures: tuple[type[Exception], ...] = _postgres_failures()
         else:
             self._conn = _connect_sqlite(self.target)
+            self._failures = (sqlite3.OperationalError,)
         self.migrate()
 
     # -- plumbing ---------------------------------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.postgres else sql
 
+    @contextmanager
+    def _unavailable(self) -> Iterator[None]:
+        """Raise the database's operational failures (a lost connection, a locked file) as LedgerUnavailable."""
+        try:
+            yield
+        except self._failures as exc:
+            where = "the PostgreSQL ledger" if self.postgres else self.target  # a URL may hold a password
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise LedgerUnavailable(f"{where}: {reason} (nothing half-written is kept: run the command again)") from exc
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run one statement that returns nothing."""
-        self._conn.execute(self._sql(sql), tuple(params))
+        with self._unavailable():
+            self._conn.execute(self._sql(sql), tuple(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for each row of parameters."""
         rows = [tuple(r) for r in rows]
         if not rows:
             return
-        if self.postgres:
-            with self._conn.cursor() as cur:
-                cur.executemany(self._sql(sql), rows)
-        else:
-            self._conn.executemany(sql, rows)
+        with self._unavailable():
+            if self.postgres:
+                with self._conn.cursor() as cur:
+                    cur.executemany(self._sql(sql), rows)
+            else:
+                self._conn.executemany(sql, rows)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run a query and return its rows as dicts keyed by column name."""
-        cur = self._conn.execute(self._sql(sql), tuple(params))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        with self._unavailable():
+            cur = self._conn.execute(self._sql(sql), tuple(params))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row (None when there is no row)."""
-        cur = self._conn.execute(self._sql(sql), tuple(params))
-        row = cur.fetchone()
+        with self._unavailable():
+            cur = self._conn.execute(self._sql(sql), tuple(params))
+            row = cur.fetchone()
         return None if row is None else row[0]
 
     @contextmanager
@@ -102,14 +118,17 @@ class Store:
                 self._depth -= 1
             return
         self._depth = 1
-        self._conn.execute("BEGIN")
         try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        else:
-            self._conn.execute("COMMIT")
+            self.execute("BEGIN")
+            try:
+                yield
+            except BaseException:
+                # a connection that is gone has no transaction left to roll back: the server dropped it with the
+                # connection, so the error to report is the one that ended the transaction, not this one
+                with suppress(LedgerUnavailable):
+                    self.execute("ROLLBACK")
+                raise
+            self.execute("COMMIT")
         finally:
             self._depth = 0
 
@@ -195,7 +214,9 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
         if not parent.is_dir():
             raise LedgerError(f"{path}: the folder {parent} does not exist")
     try:
-        conn = sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S, isolation_level=None)
+        # check_same_thread off: a Store is used by one caller at a time, but not always from one thread (the web
+        # app opens a request's Store in one thread of its pool, queries it in another and closes it in a third)
+        conn = sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -213,6 +234,13 @@ def _connect_postgres(url: str) -> Any:
         return psycopg.connect(url, autocommit=True)
     except psycopg.Error as exc:
         raise LedgerError(f"cannot connect to the PostgreSQL ledger: {str(exc).strip().splitlines()[0]}") from exc
+
+
+def _postgres_failures() -> tuple[type[Exception], ...]:
+    """psycopg's errors for a database that failed under a statement (connection lost or ended, server shut down)."""
+    import psycopg
+
+    return (psycopg.OperationalError,)
 
 
 def _now() -> str:

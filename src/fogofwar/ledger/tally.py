@@ -132,23 +132,33 @@ def _overlap(a: Figure, b: Figure) -> bool:
     return not (a_hi < b_lo or b_hi < a_lo)
 
 
-def _near_in_time(a: Figure, b: Figure) -> bool:
-    if not a.reported or not b.reported:
-        return False
+def _day(figure: Figure) -> dt.date | None:
+    """The day a figure was reported (None when undated or not a date)."""
+    if not figure.reported:
+        return None
     try:
-        days = abs((dt.date.fromisoformat(a.reported[:10]) - dt.date.fromisoformat(b.reported[:10])).days)
+        return dt.date.fromisoformat(figure.reported[:10])
     except ValueError:
-        return False
-    return days <= SAME_TIME_DAYS
+        return None
 
 
 def figure_conflicts(figures: Sequence[Figure]) -> list[tuple[Figure, Figure]]:
-    """Pairs of figures by different claimants, reported at about the same time, whose ranges do not overlap."""
+    """Pairs of figures by different claimants, reported at about the same time (within ``SAME_TIME_DAYS``), whose
+    ranges do not overlap; each pair in list order. Each figure is compared only with those reported within the
+    window (a cumulative toll gathers a war's worth of figures: comparing every pair would be quadratic)."""
+    days = [_day(f) for f in figures]
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    for i, day in enumerate(days):
+        if day is not None:
+            by_day[day].append(i)
+    window = range(-SAME_TIME_DAYS, SAME_TIME_DAYS + 1)
     out = []
     for i, a in enumerate(figures):
-        for b in figures[i + 1 :]:
-            if a.claimant != b.claimant and _near_in_time(a, b) and not _overlap(a, b):
-                out.append((a, b))
+        day = days[i]
+        if day is None:
+            continue
+        near = sorted(j for shift in window for j in by_day.get(day + dt.timedelta(days=shift), ()) if j > i)
+        out += [(a, figures[j]) for j in near if a.claimant != figures[j].claimant and not _overlap(a, figures[j])]
     return out
 
 
