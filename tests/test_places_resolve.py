@@ -154,3 +154,16 @@ def test_same_article_places_pull_together(gazetteer_cache: object) -> None:
     alone = resolve([Toponym("Paris")], gazetteer)
     assert near[0].place is not None and near[0].place.country == "US"
     assert alone[0].place is not None and alone[0].place.country == "FR"
+
+
+@pytest.mark.parametrize(
+    ("names", "country"),
+    [
+        (["Gaza"], "PS"),  # the city, not Mozambique's Gaza province (whose towns together outnumber it)
+        (["Gaza", "Israel"], "PS"),
+        (["Gaza", "Maputo", "Xai-Xai"], "MZ"),  # among Mozambican places, the province
+    ],
+)
+def test_subdivision_yields_to_a_namesake_city(gazetteer_cache: object, names: list[str], country: str) -> None:
+    results = resolve([Toponym(n) for n in names], Gazetteer())
+    assert results[0].place is not None and results[0].place.country == country

