@@ -168,6 +168,19 @@ def test_merge_bridging_mention_joins_two_clusters(ledger_store):
     report = store_records(ledger_store, [bridge])
     assert report.clusters == 1
     assert clusters(ledger_store)[0]["num_articles"] == 3
+    assert_country_index_agrees(ledger_store)
+
+
+def assert_country_index_agrees(store):
+    """cluster_countries holds exactly each cluster's countries, with its date and article count (none orphaned)."""
+    expected = sorted(
+        (r["id"], code, r["date_start"], r["num_articles"])
+        for r in store.query("SELECT id, countries, date_start, num_articles FROM event_clusters")
+        for code in set(r["countries"].split())
+    )
+    held = store.query("SELECT cluster_id, country, date_start, num_articles FROM cluster_countries")
+    assert sorted((r["cluster_id"], r["country"], r["date_start"], r["num_articles"]) for r in held) == expected
+    assert expected, "the clusters name no country: the check would be empty"
 
 
 def test_merge_is_incremental_and_stable(ledger_store):
@@ -191,6 +204,7 @@ def test_merge_is_incremental_and_stable(ledger_store):
     after = clusters(ledger_store)
     assert [r["id"] for r in after] == [r["id"] for r in first]
     assert after[0]["num_articles"] == 2
+    assert_country_index_agrees(ledger_store)
 
 
 def test_merge_keeps_sides_apart(ledger_store):

@@ -179,3 +179,29 @@ def test_store_may_be_used_and_closed_from_other_threads(ledger_target):
     with ThreadPoolExecutor(max_workers=1) as pool:
         assert pool.submit(store.scalar, "SELECT count(*) FROM articles").result() == 0
         pool.submit(store.close).result()
+
+
+def test_store_upgrade_fills_the_country_index_from_existing_clusters(tmp_path):
+    # A version-3 ledger holding clusters gains their cluster_countries rows when version 4 is applied.
+    from fogofwar.ledger.schema import MIGRATIONS, statements
+
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path)
+    for number, migration in enumerate(MIGRATIONS[:3], start=1):
+        for statement in statements(migration):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (?, 'before')", (number,))
+    conn.executemany(
+        "INSERT INTO event_clusters (id, type, date_start, countries, summary, status, num_mentions, num_sources, "
+        "num_articles) VALUES (?, 'ASSAULT', ?, ?, '', 'reported', 1, 1, ?)",
+        [("k1", "2020-10-04", "ARM AZE", 2), ("k2", "2022-03-01", "UKR", 1), ("k3", None, "", 1)],
+    )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        rows = store.query("SELECT cluster_id, country, date_start, num_articles FROM cluster_countries")
+        assert sorted(tuple(r.values()) for r in rows) == [
+            ("k1", "ARM", "2020-10-04", 2),
+            ("k1", "AZE", "2020-10-04", 2),
+            ("k2", "UKR", "2022-03-01", 1),
+        ]

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from fogofwar.cli import EXIT_FAILED, main
-from fogofwar.errors import WebError
+from fogofwar.errors import FogOfWarError, WebError
 from fogofwar.ledger import Store
 from fogofwar.pipeline import Annotator
 from fogofwar.web import Settings, create_app
+from fogofwar.web.app import SETTINGS_ENV, app_from_environment
 from fogofwar.web.security import TOKEN_ENV, check_start, is_loopback, load_token
 
 from .web_support import build
@@ -194,3 +201,50 @@ def test_token_sources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         load_token()
     with pytest.raises(WebError):
         load_token(tmp_path / "missing")
+
+
+def test_serve_refuses_zero_workers(ledger: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--db", ledger, "--workers", "0"]) == EXIT_FAILED
+    assert "--workers 0" in capsys.readouterr().err
+
+
+def test_settings_survive_the_trip_to_a_worker(monkeypatch: pytest.MonkeyPatch, ledger: str) -> None:
+    settings = Settings(db=ledger, writable=True, token=TOKEN, cors_origins=["https://example.org"], max_body=1234)
+    monkeypatch.setenv(SETTINGS_ENV, json.dumps(settings.to_dict()))
+    app = app_from_environment()
+    assert app.state.settings == settings
+    monkeypatch.delenv(SETTINGS_ENV)
+    with pytest.raises(FogOfWarError, match=SETTINGS_ENV):
+        app_from_environment()
+
+
+def test_serve_with_two_worker_processes_answers(ledger: str) -> None:
+    # The real server in two processes: both answer the same listing (each from its own connections).
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "fogofwar", "serve", "--db", ledger, "--port", str(port), "--workers", "2"],
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        answers: list[int] = []
+        while time.monotonic() < deadline and len(answers) < 20:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/events", params={"country": "UA"}, timeout=5)
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+                time.sleep(0.3)
+                continue
+            assert answer.status_code == 200
+            answers.append(answer.json()["count"])
+        assert answers == [1] * 20
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

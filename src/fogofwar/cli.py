@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -276,6 +277,9 @@ def add_output_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     serve.add_argument("--writable", action="store_true", help="accept POST /articles (bearer token if configured)")
     serve.add_argument("--token-file", metavar="FILE", help="file holding the write token (else $FOGOFWAR_TOKEN)")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="URL", help="allow this origin (CORS)")
+    serve.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="server processes (default 1; about one per core)"
+    )
 
 
 def run_output_command(args: argparse.Namespace) -> int:
@@ -299,8 +303,11 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from fogofwar.ledger import Store
     from fogofwar.web import Settings, create_app
+    from fogofwar.web.app import SETTINGS_ENV
     from fogofwar.web.security import check_start, load_token
 
+    if args.workers < 1:
+        raise FogOfWarError(f"--workers {args.workers}: give 1 or more server processes")
     token = load_token(args.token_file)
     check_start(args.host, writable=args.writable, token=token)
     with Store(args.db) as store:
@@ -309,7 +316,19 @@ def run_serve(args: argparse.Namespace) -> int:
     host = f"[{args.host}]" if ":" in args.host else args.host
     mode = "writable, token required" if args.writable and token else "writable" if args.writable else "read-only"
     print(f"fogofwar: serving {target} ({mode}) at http://{host}:{args.port}/", file=sys.stderr, flush=True)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    if args.workers == 1:
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+        return EXIT_OK
+    # Each worker process builds its own app (and its own connections) from the settings handed down here.
+    os.environ[SETTINGS_ENV] = json.dumps(settings.to_dict())
+    uvicorn.run(
+        "fogofwar.web.app:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+    )
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fogofwar.countries import iso2_to_iso3
+from fogofwar.ledger.schema import INSERT_CLUSTER_COUNTRIES, cluster_country_rows
 from fogofwar.ledger.store import MAX_EVENT_SPAN_DAYS, Row, Store
 
 #: Reports of one strike date it a day apart ("on Sunday" vs "overnight", time zones, a dateline of the next day):
@@ -368,6 +369,7 @@ def _assign(store: Store, new: list[Mention]) -> set[str]:
         [(target, other) for other, target in relabel.items()],
     )
     _move_dependents(store, relabel)
+    store.executemany("DELETE FROM cluster_countries WHERE cluster_id = ?", [(other,) for other in relabel])
     store.executemany("DELETE FROM event_clusters WHERE id = ?", [(other,) for other in relabel])
     return (clusters.created | clusters.changed) - set(relabel)
 
@@ -438,6 +440,26 @@ def refresh_clusters(store: Store, ids: Iterable[str]) -> None:
         "countries = ?, summary = ?, status = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?",
         updates,
     )
+    _refresh_cluster_countries(store, ids)
+
+
+def _refresh_cluster_countries(store: Store, ids: list[str]) -> None:
+    """Rewrite the ``cluster_countries`` rows of the given clusters from their refreshed columns."""
+    store.executemany("DELETE FROM cluster_countries WHERE cluster_id = ?", [(cid,) for cid in ids])
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ", ".join("?" * len(chunk))
+        rows = store.query(
+            f"SELECT id, countries, date_start, num_articles FROM event_clusters WHERE id IN ({marks})", chunk
+        )
+        store.executemany(
+            INSERT_CLUSTER_COUNTRIES,
+            [
+                row
+                for r in rows
+                for row in cluster_country_rows(r["id"], r["countries"], r["date_start"], r["num_articles"])
+            ],
+        )
 
 
 def _summary(cid: str, rows: list[dict[str, object]], places: list[dict[str, object]]) -> tuple[object, ...]:

@@ -85,41 +85,47 @@ def events(
     limit: int | None = DEFAULT_LIMIT,
 ) -> list[Row]:
     """Event clusters matching every filter given, the most recent first."""
-    where: list[str] = ["num_articles >= ?"]
+    where: list[str] = ["e.num_articles >= ?"]
     params: list[Any] = [min_articles]
     if (day := parse_day(since, "--since")) is not None:
-        where.append("date_end >= ?")
+        where.append("e.date_end >= ?")
         params.append(day)
     if (day := parse_day(until, "--until")) is not None:
-        where.append("date_start <= ?")
+        where.append("e.date_start <= ?")
         params.append(day)
-    if country:
-        where.append("(' ' || countries || ' ') LIKE ?")
-        params.append(f"% {country_code(country)} %")
     if type:
         kind = type.upper()
         if kind not in PLOVER_TYPES:
             raise LedgerError(f"--type {type!r}: not a PLOVER type ({', '.join(PLOVER_TYPES)})")
-        where.append("type = ?")
+        where.append("e.type = ?")
         params.append(kind)
     circle = Near.parse(near) if isinstance(near, str) else near
     if circle is not None:
         dlat = circle.km / KM_PER_DEGREE
         dlon = dlat / max(0.01, abs(math.cos(math.radians(circle.lat))))
-        where.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
         params += [circle.lat - dlat, circle.lat + dlat, circle.lon - dlon, circle.lon + dlon]
     if text:
         where.append(
-            "(LOWER(summary) LIKE ? OR LOWER(COALESCE(place, '')) LIKE ? OR EXISTS (SELECT 1 FROM cluster_members m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.cluster_id = event_clusters.id "
+            "(LOWER(e.summary) LIKE ? OR LOWER(COALESCE(e.place, '')) LIKE ? OR EXISTS (SELECT 1 "
+            "FROM cluster_members m JOIN articles a ON a.id = m.article_id WHERE m.cluster_id = e.id "
             "AND LOWER(COALESCE(a.headline, '')) LIKE ?))"
         )
         needle = f"%{text.lower()}%"
         params += [needle, needle, needle]
+    if country:
+        # the country's own index, in listing order (cluster_countries repeats the order columns)
+        source = "cluster_countries c JOIN event_clusters e ON e.id = c.cluster_id"
+        where.insert(0, "c.country = ?")
+        params.insert(0, country_code(country))
+        order = "c.date_start DESC, c.num_articles DESC, c.cluster_id"
+    else:
+        source = "event_clusters e"
+        order = "e.date_start DESC, e.num_articles DESC, e.id"
     sql = (
-        "SELECT id, type, date_start, date_end, place, lat, lon, countries, status, num_mentions, num_sources, "
-        f"num_articles, summary FROM event_clusters WHERE {' AND '.join(where)} "
-        "ORDER BY date_start DESC, num_articles DESC, id"
+        "SELECT e.id, e.type, e.date_start, e.date_end, e.place, e.lat, e.lon, e.countries, e.status, "
+        f"e.num_mentions, e.num_sources, e.num_articles, e.summary FROM {source} WHERE {' AND '.join(where)} "
+        f"ORDER BY {order}"
     )
     if circle is None:
         if limit is not None:

@@ -9,6 +9,12 @@ cross-references (a claim's ``source``, an event's ``claims``) stay valid as for
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fogofwar.ledger.store import Store
+
 #: Version 1: articles and the rows extracted from them; event clusters; estimates; contradictions.
 V1 = """
 CREATE TABLE schema_version (
@@ -224,8 +230,48 @@ V3 = """
 CREATE INDEX event_clusters_latest ON event_clusters (date_start DESC, num_articles DESC, id, date_end, lat, lon);
 """
 
+#: Version 4: each event cluster's countries, one row each, indexed per country in the order listings return them,
+#: so that a country filter seeks its clusters instead of testing every cluster's list of countries until a page is
+#: full (a rare country on a 100k-article ledger read every cluster). The rows are filled from
+#: ``event_clusters.countries`` when the migration runs (``BACKFILLS``) and kept by ``fogofwar.ledger.merge``.
+V4 = """
+CREATE TABLE cluster_countries (
+    cluster_id TEXT NOT NULL REFERENCES event_clusters (id),
+    country TEXT NOT NULL,
+    date_start TEXT,
+    num_articles INTEGER NOT NULL,
+    PRIMARY KEY (cluster_id, country)
+);
+CREATE INDEX cluster_countries_latest ON cluster_countries (country, date_start DESC, num_articles DESC, cluster_id);
+"""
+
 #: The migrations in order: ``MIGRATIONS[n - 1]`` brings a ledger from version ``n - 1`` to ``n``.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+
+
+def cluster_country_rows(
+    cluster_id: str, countries: str, date_start: str | None, num_articles: int
+) -> list[tuple[str, str, str | None, int]]:
+    """The ``cluster_countries`` rows of a cluster whose ``countries`` column is ``countries`` (codes, spaced)."""
+    return [(cluster_id, code, date_start, num_articles) for code in sorted(set(countries.split()))]
+
+
+INSERT_CLUSTER_COUNTRIES = (
+    "INSERT INTO cluster_countries (cluster_id, country, date_start, num_articles) VALUES (?, ?, ?, ?)"
+)
+
+
+def fill_cluster_countries(store: Store) -> None:
+    """Version 4's rows for the clusters already in the ledger."""
+    rows = store.query("SELECT id, countries, date_start, num_articles FROM event_clusters")
+    store.executemany(
+        INSERT_CLUSTER_COUNTRIES,
+        [x for r in rows for x in cluster_country_rows(r["id"], r["countries"], r["date_start"], r["num_articles"])],
+    )
+
+
+#: Data a migration derives from rows already stored, run right after its SQL in the same transaction.
+BACKFILLS: dict[int, Callable[[Store], None]] = {4: fill_cluster_countries}
 
 #: The schema version this fogofwar writes.
 LATEST = len(MIGRATIONS)

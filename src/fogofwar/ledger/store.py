@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fogofwar.errors import LedgerError, LedgerUnavailable
-from fogofwar.ledger.schema import LATEST, MIGRATIONS, statements
+from fogofwar.ledger.schema import BACKFILLS, LATEST, MIGRATIONS, statements
 from fogofwar.record import ArticleRecord
 
 #: The environment variable naming the ledger when ``--db`` is not given, and the file used when neither is.
@@ -165,6 +165,8 @@ class Store:
             with self.transaction():
                 for statement in statements(MIGRATIONS[number - 1]):
                     self.execute(statement)
+                if number in BACKFILLS:
+                    BACKFILLS[number](self)
                 self.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (number, _now()))
 
     # -- articles ---------------------------------------------------------------------------------------------
