@@ -12,6 +12,7 @@
    with a seeded generator, so every run sends the same requests.
 
 Usage: PYTHONPATH=src python benchmarks/load.py [--db /tmp/fogofwar-load-100k.db] [--rate 200] [--seconds 30]
+       [--workers 2]
 Prints a table and writes benchmarks/results/load.json (with the machine's load average, as the cores are shared).
 """
 
@@ -156,10 +157,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, log: Any) -> subprocess.Popen[bytes]:
-    """``fogofwar serve`` (read-only) on ``port``, its messages to ``log``; return once it answers."""
+def start_server(db: Path, port: int, log: Any, workers: int) -> subprocess.Popen[bytes]:
+    """``fogofwar serve`` (read-only, ``workers`` processes) on ``port``, its messages to ``log``; return once it
+    answers."""
+    command = [sys.executable, "-m", "fogofwar", "serve", "--db", str(db), "--port", str(port)]
     server = subprocess.Popen(
-        [sys.executable, "-m", "fogofwar", "serve", "--db", str(db), "--port", str(port)],
+        [*command, "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
@@ -254,12 +257,13 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=200.0, help="requests per second")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to send")
     parser.add_argument("--seed", type=int, default=11, help="seed of the request mix")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (fogofwar serve --workers)")
     args = parser.parse_args()
     build = ensure_ledger(args.db, args.articles, args.ingest_limit)
     plan = requests_plan(sample(args.db), round(args.rate * args.seconds), args.seed)
     port = free_port()
     server_log = tempfile.NamedTemporaryFile(prefix="fogofwar-load-server-", suffix=".log", delete=False)  # noqa: SIM115
-    server = start_server(args.db, port, server_log)
+    server = start_server(args.db, port, server_log, args.workers)
     try:
         load_before = load_average()
         run = asyncio.run(drive(port, plan, args.rate))
@@ -272,6 +276,7 @@ def main() -> int:
     result = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cores": os.cpu_count()},
         "ledger": build,
+        "server_workers": args.workers,
         "target_rate": args.rate,
         "seconds": args.seconds,
         "requests": len(plan),

@@ -173,13 +173,14 @@ def test_merge_bridging_mention_joins_two_clusters(ledger_store):
 
 def assert_country_index_agrees(store):
     """cluster_countries holds exactly each cluster's countries, with its date and article count (none orphaned)."""
+    columns = ("type", "date_start", "date_end", "num_articles")
     expected = sorted(
-        (r["id"], code, r["date_start"], r["num_articles"])
-        for r in store.query("SELECT id, countries, date_start, num_articles FROM event_clusters")
+        (r["id"], code, *(r[c] for c in columns))
+        for r in store.query(f"SELECT id, countries, {', '.join(columns)} FROM event_clusters")
         for code in set(r["countries"].split())
     )
-    held = store.query("SELECT cluster_id, country, date_start, num_articles FROM cluster_countries")
-    assert sorted((r["cluster_id"], r["country"], r["date_start"], r["num_articles"]) for r in held) == expected
+    held = store.query(f"SELECT cluster_id, country, {', '.join(columns)} FROM cluster_countries")
+    assert sorted((r["cluster_id"], r["country"], *(r[c] for c in columns)) for r in held) == expected
     assert expected, "the clusters name no country: the check would be empty"
 
 

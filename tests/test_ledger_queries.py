@@ -192,3 +192,27 @@ def test_queries_events_near_reads_past_a_page_of_the_box_outside_the_circle(led
     store_records(ledger_store, [*RECORDS, *later])
     found = queries.events(ledger_store, near=f"{GANJA.lat},{GANJA.lon},30", limit=1)
     assert [(r["place"], r["date_start"]) for r in found] == [("Ganja", "2020-10-11")]
+
+
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        ((40.3, 40.9, 46.0, 46.7), [130 * 360 + 226]),  # inside one cell
+        ((40.8, 41.2, 46.8, 47.2), [130 * 360 + 226, 130 * 360 + 227, 131 * 360 + 226, 131 * 360 + 227]),
+        ((-0.2, 0.2, -0.2, 0.2), [89 * 360 + 179, 89 * 360 + 180, 90 * 360 + 179, 90 * 360 + 180]),
+        ((30.0, 40.0, 30.0, 40.0), None),  # too many cells: the search reads clusters in listing order instead
+        ((10.0, 10.5, 179.8, 180.3), None),  # across the antimeridian
+    ],
+)
+def test_queries_cells_of_a_box(box, expected):
+    assert queries.cells_of(*box) == expected
+
+
+def test_queries_events_near_finds_a_cluster_across_a_cell_edge(ledger_store):
+    # The circle's centre and the strike lie in different one-degree cells, 12 km apart.
+    store_records(ledger_store, [
+        report("Shelling hit the town at dawn, officials said.", outlet="Wire", day="2020-10-04",
+               where=place("Edge", 41.02, 47.03, "AZ"), who=("Armenia military", "ARM")),
+    ])  # fmt: skip
+    assert [r["place"] for r in queries.events(ledger_store, near="40.95,46.96,20")] == ["Edge"]
+    assert queries.events(ledger_store, near="40.95,46.96,5") == []

@@ -192,9 +192,13 @@ def test_store_upgrade_fills_the_country_index_from_existing_clusters(tmp_path):
             conn.execute(statement)
         conn.execute("INSERT INTO schema_version VALUES (?, 'before')", (number,))
     conn.executemany(
-        "INSERT INTO event_clusters (id, type, date_start, countries, summary, status, num_mentions, num_sources, "
-        "num_articles) VALUES (?, 'ASSAULT', ?, ?, '', 'reported', 1, 1, ?)",
-        [("k1", "2020-10-04", "ARM AZE", 2), ("k2", "2022-03-01", "UKR", 1), ("k3", None, "", 1)],
+        "INSERT INTO event_clusters (id, type, date_start, date_end, countries, summary, status, num_mentions, "
+        "num_sources, num_articles) VALUES (?, 'ASSAULT', ?, ?, ?, '', 'reported', 1, 1, ?)",
+        [
+            ("k1", "2020-10-04", "2020-10-05", "ARM AZE", 2),
+            ("k2", "2022-03-01", "2022-03-01", "UKR", 1),
+            ("k3", None, None, "", 1),
+        ],
     )
     conn.commit()
     conn.close()

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fogofwar.countries import iso2_to_iso3
-from fogofwar.ledger.schema import INSERT_CLUSTER_COUNTRIES, cluster_country_rows
+from fogofwar.ledger.schema import CLUSTER_COUNTRY_SOURCE, INSERT_CLUSTER_COUNTRIES, cluster_country_rows, map_cell
 from fogofwar.ledger.store import MAX_EVENT_SPAN_DAYS, Row, Store
 
 #: Reports of one strike date it a day apart ("on Sunday" vs "overnight", time zones, a dateline of the next day):
@@ -436,7 +436,7 @@ def refresh_clusters(store: Store, ids: Iterable[str]) -> None:
         for cid in chunk:
             updates.append(_summary(cid, by_cluster.get(cid, []), places.get(cid, [])))
     store.executemany(
-        "UPDATE event_clusters SET type = ?, date_start = ?, date_end = ?, place = ?, lat = ?, lon = ?, "
+        "UPDATE event_clusters SET type = ?, date_start = ?, date_end = ?, place = ?, lat = ?, lon = ?, cell = ?, "
         "countries = ?, summary = ?, status = ?, num_mentions = ?, num_sources = ?, num_articles = ? WHERE id = ?",
         updates,
     )
@@ -449,17 +449,8 @@ def _refresh_cluster_countries(store: Store, ids: list[str]) -> None:
     for i in range(0, len(ids), 400):
         chunk = ids[i : i + 400]
         marks = ", ".join("?" * len(chunk))
-        rows = store.query(
-            f"SELECT id, countries, date_start, num_articles FROM event_clusters WHERE id IN ({marks})", chunk
-        )
-        store.executemany(
-            INSERT_CLUSTER_COUNTRIES,
-            [
-                row
-                for r in rows
-                for row in cluster_country_rows(r["id"], r["countries"], r["date_start"], r["num_articles"])
-            ],
-        )
+        rows = store.query(f"{CLUSTER_COUNTRY_SOURCE} WHERE id IN ({marks})", chunk)
+        store.executemany(INSERT_CLUSTER_COUNTRIES, cluster_country_rows(rows))
 
 
 def _summary(cid: str, rows: list[dict[str, object]], places: list[dict[str, object]]) -> tuple[object, ...]:
@@ -482,6 +473,7 @@ def _summary(cid: str, rows: list[dict[str, object]], places: list[dict[str, obj
         place,
         point["lat"] if point else None,
         point["lon"] if point else None,
+        map_cell(point["lat"], point["lon"]) if point else None,  # type: ignore[arg-type]
         " ".join(countries),
         summary,
         cluster_status(str(r["status"]) for r in rows),

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from fogofwar.countries import iso2_to_iso3, iso3_to_iso2, lookup
 from fogofwar.errors import LedgerError
 from fogofwar.ledger.merge import distance_km
+from fogofwar.ledger.schema import map_cell
 from fogofwar.ledger.store import Row, Store
 
 #: Rows a listing returns unless asked for more.
@@ -85,24 +86,33 @@ def events(
     limit: int | None = DEFAULT_LIMIT,
 ) -> list[Row]:
     """Event clusters matching every filter given, the most recent first."""
-    where: list[str] = ["e.num_articles >= ?"]
+    # With a country, the country's own index is read in listing order; it repeats the columns the type and date
+    # filters test (cluster_countries), so those filters are tested on it rather than on the clusters' rows.
+    t = "c" if country else "e"
+    where: list[str] = [f"{t}.num_articles >= ?"]
     params: list[Any] = [min_articles]
+    if country:
+        where.insert(0, "c.country = ?")
+        params.insert(0, country_code(country))
     if (day := parse_day(since, "--since")) is not None:
-        where.append("e.date_end >= ?")
+        where.append(f"{t}.date_end >= ?")
         params.append(day)
     if (day := parse_day(until, "--until")) is not None:
-        where.append("e.date_start <= ?")
+        where.append(f"{t}.date_start <= ?")
         params.append(day)
     if type:
         kind = type.upper()
         if kind not in PLOVER_TYPES:
             raise LedgerError(f"--type {type!r}: not a PLOVER type ({', '.join(PLOVER_TYPES)})")
-        where.append("e.type = ?")
+        where.append(f"{t}.type = ?")
         params.append(kind)
     circle = Near.parse(near) if isinstance(near, str) else near
     if circle is not None:
         dlat = circle.km / KM_PER_DEGREE
         dlon = dlat / max(0.01, abs(math.cos(math.radians(circle.lat))))
+        if (cells := cells_of(circle.lat - dlat, circle.lat + dlat, circle.lon - dlon, circle.lon + dlon)) is not None:
+            where.append(f"e.cell IN ({', '.join('?' * len(cells))})")
+            params += cells
         where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
         params += [circle.lat - dlat, circle.lat + dlat, circle.lon - dlon, circle.lon + dlon]
     if text:
@@ -114,10 +124,7 @@ def events(
         needle = f"%{text.lower()}%"
         params += [needle, needle, needle]
     if country:
-        # the country's own index, in listing order (cluster_countries repeats the order columns)
         source = "cluster_countries c JOIN event_clusters e ON e.id = c.cluster_id"
-        where.insert(0, "c.country = ?")
-        params.insert(0, country_code(country))
         order = "c.date_start DESC, c.num_articles DESC, c.cluster_id"
     else:
         source = "event_clusters e"
@@ -133,6 +140,23 @@ def events(
             params.append(limit)
         return store.query(sql, params)
     return _within(store, sql, params, circle, limit)
+
+
+#: Most map cells a place search names; a wider circle reads the clusters in listing order and tests their points.
+MAX_NEAR_CELLS = 16
+
+
+def cells_of(south: float, north: float, west: float, east: float) -> list[int] | None:
+    """The map cells a bounding box overlaps, or None when they are more than ``MAX_NEAR_CELLS`` or the box crosses
+    the antimeridian."""
+    if west < -180 or east > 180:
+        return None
+    rows = range(math.floor(south + 90), math.floor(north + 90) + 1)
+    columns = range(math.floor(west + 180), math.floor(east + 180) + 1)
+    if len(rows) * len(columns) > MAX_NEAR_CELLS:
+        return None
+    cells = {map_cell(r - 90 + 0.5, c - 180 + 0.5) for r in rows for c in columns}
+    return sorted(c for c in cells if c is not None)
 
 
 #: Rows of the bounding box read per page, as a multiple of the rows wanted: the circle covers pi/4 of its box, so

@@ -9,8 +9,9 @@ cross-references (a claim's ``source``, an event's ``claims``) stay valid as for
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fogofwar.ledger.store import Store
@@ -230,48 +231,76 @@ V3 = """
 CREATE INDEX event_clusters_latest ON event_clusters (date_start DESC, num_articles DESC, id, date_end, lat, lon);
 """
 
-#: Version 4: each event cluster's countries, one row each, indexed per country in the order listings return them,
-#: so that a country filter seeks its clusters instead of testing every cluster's list of countries until a page is
-#: full (a rare country on a 100k-article ledger read every cluster). The rows are filled from
-#: ``event_clusters.countries`` when the migration runs (``BACKFILLS``) and kept by ``fogofwar.ledger.merge``.
+#: Version 4: each event cluster's countries, one row each, indexed per country in the order listings return them
+#: and carrying the columns the type and date filters test, so that a country filter seeks its clusters instead of
+#: testing every cluster's list of countries until a page is full (a rare country on a 100k-article ledger read every
+#: cluster), and a type or date filter beside it reads no cluster row it rejects. The rows are filled from
+#: ``event_clusters`` when the migration runs (``BACKFILLS``) and kept by ``fogofwar.ledger.merge``.
+#: Clusters are also filed under the map cell (``map_cell``) of their point, so that a place search reads the few
+#: cells around the place instead of every cluster of its date range (a place in a quarter read every older cluster).
 V4 = """
 CREATE TABLE cluster_countries (
     cluster_id TEXT NOT NULL REFERENCES event_clusters (id),
     country TEXT NOT NULL,
+    type TEXT NOT NULL,
     date_start TEXT,
+    date_end TEXT,
     num_articles INTEGER NOT NULL,
     PRIMARY KEY (cluster_id, country)
 );
-CREATE INDEX cluster_countries_latest ON cluster_countries (country, date_start DESC, num_articles DESC, cluster_id);
+CREATE INDEX cluster_countries_latest ON cluster_countries (
+    country, date_start DESC, num_articles DESC, cluster_id, date_end, type
+);
+ALTER TABLE event_clusters ADD COLUMN cell INTEGER;
+CREATE INDEX event_clusters_cell ON event_clusters (cell, date_start DESC, num_articles DESC, id, date_end, lat, lon);
 """
 
 #: The migrations in order: ``MIGRATIONS[n - 1]`` brings a ledger from version ``n - 1`` to ``n``.
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 
 
-def cluster_country_rows(
-    cluster_id: str, countries: str, date_start: str | None, num_articles: int
-) -> list[tuple[str, str, str | None, int]]:
-    """The ``cluster_countries`` rows of a cluster whose ``countries`` column is ``countries`` (codes, spaced)."""
-    return [(cluster_id, code, date_start, num_articles) for code in sorted(set(countries.split()))]
-
+#: The ``event_clusters`` columns ``cluster_countries`` repeats, read to write its rows.
+CLUSTER_COUNTRY_SOURCE = "SELECT id, countries, type, date_start, date_end, num_articles FROM event_clusters"
 
 INSERT_CLUSTER_COUNTRIES = (
-    "INSERT INTO cluster_countries (cluster_id, country, date_start, num_articles) VALUES (?, ?, ?, ?)"
+    "INSERT INTO cluster_countries (cluster_id, country, type, date_start, date_end, num_articles) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
 )
 
 
-def fill_cluster_countries(store: Store) -> None:
-    """Version 4's rows for the clusters already in the ledger."""
-    rows = store.query("SELECT id, countries, date_start, num_articles FROM event_clusters")
+def cluster_country_rows(clusters: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The ``cluster_countries`` rows of clusters read by ``CLUSTER_COUNTRY_SOURCE`` (one per country code)."""
+    return [
+        (r["id"], code, r["type"], r["date_start"], r["date_end"], r["num_articles"])
+        for r in clusters
+        for code in sorted(set(r["countries"].split()))
+    ]
+
+
+#: Columns of the map grid (one-degree cells: a place search of up to about 100 km reads at most nine of them).
+CELL_COLUMNS = 360
+
+
+def map_cell(lat: float | None, lon: float | None) -> int | None:
+    """The one-degree map cell of a point, numbered row by row from the south-west; None for no point."""
+    if lat is None or lon is None:
+        return None
+    row = min(179, max(0, math.floor(lat + 90)))
+    column = min(CELL_COLUMNS - 1, max(0, math.floor(lon + 180)))
+    return row * CELL_COLUMNS + column
+
+
+def fill_version_4(store: Store) -> None:
+    """Version 4's rows and cells for the clusters already in the ledger."""
+    store.executemany(INSERT_CLUSTER_COUNTRIES, cluster_country_rows(store.query(CLUSTER_COUNTRY_SOURCE)))
+    points = store.query("SELECT id, lat, lon FROM event_clusters WHERE lat IS NOT NULL AND lon IS NOT NULL")
     store.executemany(
-        INSERT_CLUSTER_COUNTRIES,
-        [x for r in rows for x in cluster_country_rows(r["id"], r["countries"], r["date_start"], r["num_articles"])],
+        "UPDATE event_clusters SET cell = ? WHERE id = ?", [(map_cell(r["lat"], r["lon"]), r["id"]) for r in points]
     )
 
 
 #: Data a migration derives from rows already stored, run right after its SQL in the same transaction.
-BACKFILLS: dict[int, Callable[[Store], None]] = {4: fill_cluster_countries}
+BACKFILLS: dict[int, Callable[[Store], None]] = {4: fill_version_4}
 
 #: The schema version this fogofwar writes.
 LATEST = len(MIGRATIONS)
