@@ -66,6 +66,20 @@ def find(record: ArticleRecord, text: str) -> Place | None:
             "Armenia and Azerbaijan traded accusations as fighting spread along the line of contact.",
             "Armenia", ("AM", 40.0, 45.0, 300),
         ),
+        # Datelines: after a headline run into the text, and closed by a colon or a spaced hyphen
+        (
+            "Body of Iraqi man found in river. BEIRUT: The body of an Iraqi national was discovered on Sunday.",
+            "BEIRUT", ("LB", 33.89, 35.5, 25),
+        ),
+        (
+            "Two teenagers found unharmed. KHARKIV - Police officers found the two missing boys on Monday.",
+            "KHARKIV", ("UA", 49.99, 36.23, 25),
+        ),
+        # A place named after "of" in an institution's name
+        (
+            "Timothy Quill, a professor of medicine at the University of Rochester, said he supported the bill.",
+            "Rochester", ("US", 43.15, -77.6, 40),
+        ),
     ],
 )  # fmt: skip
 def test_toponym_is_found_and_resolved(

@@ -154,16 +154,27 @@ INSTITUTION_WORDS = frozenset(
         "Hospital", "University", "College", "Chamber", "Municipal", "Regional", "District", "Court", "Airport",
         "Media", "Medical", "Transit", "Housing", "Port", "Library", "Museum", "Times", "Post", "Herald", "Tribune",
         "Provincial", "Governorate", "Military", "Administration", "Health", "Water", "Symphony", "Zoo",
+        "Association", "Commission", "Highway", "Patrol", "Superior", "Community", "High", "Arts", "Public",
+        "Office", "Authority", "Agency", "Bureau", "Committee", "Legislature", "Division", "Service", "Services",
+        "Corps", "Guard", "Assembly", "Senate", "Club", "Society", "Foundation", "Center", "Centre",
     }
 )  # fmt: skip
+
+#: Institution heads whose "of" phrase names a place ("the University of Rochester", "the Port of Los Angeles").
+INSTITUTION_HEADS = frozenset({"University", "College", "Port", "Archdiocese", "Diocese"})
 
 #: Longest place name taken from the start of an organisation's name or before a people noun, in tokens.
 MAX_PREFIX_TOKENS = 3
 
-#: A dateline at the start of a paragraph: a place in capitals (optionally ", Country" and "(Agency)"), then a dash.
+#: A dateline at the start of a paragraph or of its second sentence (after a headline run into the text): a place in
+#: capitals (optionally ", Country" and "(Agency)"), then a dash, a spaced hyphen or a colon ("BEIRUT: The body of").
 DATELINE = re.compile(
-    r"([A-Z][A-Z'.\- ]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z ]{1,20}\))?\s*(?:--|—|–)"
+    r"([A-Z][A-Z'.\- ]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z ]{1,20}\))?\s*"
+    r"(?:--|—|–|\s-\s|:\s)"
 )
+
+#: Sentences of a paragraph searched for a dateline: the first, and the one after a headline run into the text.
+DATELINE_SENTENCES = 2
 
 #: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
 #: points, institutions): a town named May or University exists, but "in May" is a date.
@@ -268,19 +279,28 @@ class PlacesComponent:
         """The place a paragraph's dateline names ("KYIV, Ukraine (AP) — ", "MANSFIELD -- "), when the gazetteer
         knows it."""
         paragraphs = doc.spans[PARAGRAPHS_KEY] if PARAGRAPHS_KEY in doc.spans else [doc[:]]
+        taken: set[int] = set()
         for paragraph in paragraphs:
-            match = DATELINE.match(paragraph.text)
-            if match is None or not self.gazetteer.knows(match.group(1)):
-                continue
-            begin = paragraph.start_char
-            span = doc.char_span(begin + match.start(1), begin + match.end(1), alignment_mode="expand")
-            if span is not None:
-                yield Mention(span.start, span.end, None, False, dateline=True)
-            # The rest of the dateline ("Ukraine" in "KYIV, Ukraine (AP) —") is where the report was filed too.
-            rest = doc.char_span(begin + match.end(1), begin + match.end(), alignment_mode="contract")
-            for ent in rest.ents if rest is not None else ():
-                if self.gazetteer.knows(ent.text):
-                    yield Mention(ent.start, ent.end, None, False, dateline=True)
+            for sentence in list(paragraph.sents)[:DATELINE_SENTENCES]:
+                for mention in self.dateline(doc, doc[sentence.start : paragraph.end]):
+                    if not taken.intersection(range(mention.start, mention.end)):
+                        taken.update(range(mention.start, mention.end))
+                        yield mention
+
+    def dateline(self, doc: Doc, part: SpacySpan) -> Iterator[Mention]:
+        """The places of a dateline at the start of ``part``, if there is one."""
+        match = DATELINE.match(part.text)
+        if match is None or not self.gazetteer.knows(match.group(1)):
+            return
+        begin = part.start_char
+        span = doc.char_span(begin + match.start(1), begin + match.end(1), alignment_mode="expand")
+        if span is not None:
+            yield Mention(span.start, span.end, None, False, dateline=True)
+        # The rest of the dateline ("Ukraine" in "KYIV, Ukraine (AP) —") is where the report was filed too.
+        rest = doc.char_span(begin + match.end(1), begin + match.end(), alignment_mode="contract")
+        for ent in rest.ents if rest is not None else ():
+            if self.gazetteer.knows(ent.text):
+                yield Mention(ent.start, ent.end, None, False, dateline=True)
 
     def institution_prefix(self, doc: Doc, start: int, end: int) -> Mention | None:
         """The place that begins an organisation's name ("Alexandria Police Department", "Texas Department of
@@ -292,6 +312,17 @@ class PlacesComponent:
                 if (word is None or word.kind != "demonym") and self.gazetteer.knows(text):
                     return Mention(start, k, None, True)
                 return None
+        return None
+
+    def institution_of(self, doc: Doc, start: int, end: int) -> Mention | None:
+        """The place that ends an institution's name after "of" ("the University of Rochester", "the Port of Los
+        Angeles"), when the gazetteer knows it."""
+        for k in range(start, end - 2):
+            if doc[k].text in INSTITUTION_HEADS and doc[k + 1].lower_ == "of" and doc[k + 2].text[:1].isupper():
+                text = doc[k + 2 : end].text
+                word = countries.lookup(text)
+                if end - (k + 2) <= MAX_PREFIX_TOKENS and (word is None or word.kind != "demonym"):
+                    return Mention(k + 2, end, None, True) if self.gazetteer.knows(text) else None
         return None
 
     def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:  # noqa: PLR0911, PLR0912 - one return per rule
@@ -323,7 +354,7 @@ class PlacesComponent:
         if word is not None and word.kind in ("name", "capital"):
             return Mention(start, end, None, True)
         if ent.label_ == "ORG":
-            prefix = self.institution_prefix(doc, start, end)
+            prefix = self.institution_prefix(doc, start, end) or self.institution_of(doc, start, end)
             if prefix is not None:
                 return prefix
         if ent.label_ in RECOVERABLE_LABELS:
