@@ -184,6 +184,39 @@ def test_attribution_coordinated_speakers_each_claim(annotate: Annotate) -> None
     assert sources == {"SYR", "RUS"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Syrian and Russian forces denied targeting the hospital in Idlib.",
+            {("SYR", "military"), ("RUS", "military")},
+        ),
+        (
+            "Shelling hit Idlib and Aleppo. Government and opposition forces have both denied using chemical weapons.",
+            {("SYR", "government"), ("SYR", "armed_group")},
+        ),
+    ],
+)
+def test_attribution_bodies_sharing_a_head_noun_each_claim(
+    annotate: Annotate, text: str, expected: set[tuple[str, str]]
+) -> None:
+    record = annotate(text)
+    assert {source_of(record, c)[:2] for c in attributed(record) if c.polarity == "deny"} == expected
+
+
+def test_attribution_title_naming_no_body_serves_the_body_just_named(annotate: Annotate) -> None:
+    # FA-KES copy without commas: the coordinator's title names no body; the United Nations was named just before.
+    record = annotate(
+        "The United Nations condemned the air strikes on hospitals in Idlib. "
+        '"It is completely unacceptable that hospitals are being bombed" said Kevin Kennedy Regional '
+        "Humanitarian Coordinator for the Syria Crisis."
+    )
+    claim = claim_with(record, "completely unacceptable")
+    person = record.actors[claim.source]
+    assert person.name == "Kevin Kennedy"
+    assert person.affiliation is not None and record.actors[person.affiliation].kind == "igo"
+
+
 def test_attribution_headline_denial_points_inside(annotate: Annotate) -> None:
     record = annotate("Russia claims capture of Bakhmut, Kyiv denies\n\nFighting went on in the city on Sunday.")
     denial = claim_with(record, "Russia claims")

@@ -275,9 +275,7 @@ def rows() -> Iterator[Row]:
         )
 
 
-def capital_ids(
-    codes: dict[str, dict[str, Any]], city_index: dict[tuple[str, str], list[dict[str, Any]]]
-) -> set[Any]:
+def capital_ids(codes: dict[str, dict[str, Any]], city_index: dict[tuple[str, str], list[dict[str, Any]]]) -> set[Any]:
     """The GeoNames ids of the national capitals: the most populous city of each country named as its capital."""
     found = set()
     for iso2, country in codes.items():

@@ -280,9 +280,11 @@ class PlacesComponent:
         knows it."""
         paragraphs = doc.spans[PARAGRAPHS_KEY] if PARAGRAPHS_KEY in doc.spans else [doc[:]]
         taken: set[int] = set()
+        starts = [sentence.start for sentence in doc.sents]
         for paragraph in paragraphs:
-            for sentence in list(paragraph.sents)[:DATELINE_SENTENCES]:
-                for mention in self.dateline(doc, doc[sentence.start : paragraph.end]):
+            firsts = [i for i in starts if paragraph.start <= i < paragraph.end][:DATELINE_SENTENCES]
+            for first in firsts or [paragraph.start]:
+                for mention in self.dateline(doc, doc[first : paragraph.end]):
                     if not taken.intersection(range(mention.start, mention.end)):
                         taken.update(range(mention.start, mention.end))
                         yield mention

@@ -53,6 +53,23 @@ class ActorTable(PersonRules):
         spans += [e for e in self.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
 
+    def coordinated_organs(self, np: SpacySpan) -> bool:
+        """Two bodies sharing a head noun ("Government and opposition forces", "government and rebel forces"): the
+        first word and the conjunct with the head are organ phrases of their own (country words are split by the
+        organ rules: "Syrian and Russian forces")."""
+        first = next(
+            (c for c in np.root.lefts if c.dep_ in ("nmod", "amod", "compound") and c.conjuncts and c.i >= np.start),
+            None,
+        )
+        if first is None or any(t.i in self.matches.country_at for t in (first, *first.conjuncts)):
+            return False
+        last = max(first.conjuncts, key=lambda t: t.i)
+        if not first.i < last.i < np.root.i:
+            return False
+        one = self.organ_phrase(self.doc[first.i : first.i + 1])
+        two = self.organ_phrase(self.doc[last.i : np.end])
+        return one or two
+
     def phrase(self, np: SpacySpan) -> None:  # noqa: PLR0911 - one return per rule, in order
         """Record the actor a noun phrase mentions, if any (the first rule that applies wins)."""
         root = np.root
@@ -72,7 +89,7 @@ class ActorTable(PersonRules):
             whole = self.doc[min(np.start, org.start) : max(np.end, org.end)]
             self.mention(self.organisation(org), whole)
             return
-        if self.organ_phrase(np):
+        if self.coordinated_organs(np) or self.organ_phrase(np):
             return
         word = self.matches.country_at.get(root.i)
         if word is not None and self.country_word(word, root) is not None:

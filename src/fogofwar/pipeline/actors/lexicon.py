@@ -53,6 +53,14 @@ HOME_ORGANS = frozenset({"activists", "opposition", "media"})
 #: separatists, whose country follows the lexicon's convention for breakaway regions.
 HOME_GROUPS = frozenset({"rebels", "insurgents", "militants", "jihadists", "fighters", "gunmen"})
 
+#: Weight of a place below country level against a country word when the story's country is counted: where things
+#: happen says what the story is about; country words also name the foreign parties ("Russian jets" over Idlib).
+HOME_PLACE_WEIGHT = 2
+
+#: The same groups named by a word before a generic head ("rebel forces", "opposition fighters", "insurgent groups").
+HOME_GROUP_WORDS = frozenset({"rebel", "opposition", "insurgent", "militant", "jihadist"})
+GROUP_HEADS = frozenset({"forces", "fighters", "groups", "units"})
+
 #: What follows a country word that only qualifies another party ("US-led coalition", "Russian-backed forces"):
 #: such a word does not make the story that country's.
 QUALIFYING_SUFFIXES = ("-led", "- led", "-backed", "- backed", "-supported", "-allied", "-brokered")

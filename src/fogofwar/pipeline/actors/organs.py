@@ -13,8 +13,11 @@ from fogofwar.pipeline.actors.core import TableCore
 from fogofwar.pipeline.actors.lexicon import (
     COREFERENCE_CONFIDENCE,
     COUNTRY_ORGANS,
+    GROUP_HEADS,
+    HOME_GROUP_WORDS,
     HOME_GROUPS,
     HOME_ORGANS,
+    HOME_PLACE_WEIGHT,
     NAMED_KINDS,
     NGO_WORDS,
     OWNER_PREPS,
@@ -102,7 +105,10 @@ class OrganRules(TableCore):
         if owner is not None:  # "a spokesman for the White Helmets", "officials of the Syrian government"
             self.mention(owner, np)
             return True
-        if organ.kind == "armed_group" and not self.definite(np) and root.lower_ in HOME_GROUPS:
+        home_group = root.lower_ in HOME_GROUPS or (  # "rebels", "opposition forces", "rebel fighters"
+            root.lower_ in GROUP_HEADS and any(t.lower_ in HOME_GROUP_WORDS for t in np if t.i < root.i)
+        )
+        if organ.kind == "armed_group" and not self.definite(np) and home_group:
             home = self.home_country()  # "rebels said" in a Syrian story: rebels fighting in Syria
             if home is not None:  # a group of its own, not one with every other armed group of that country
                 lemma = root.lemma_.lower()
@@ -203,7 +209,7 @@ class OrganRules(TableCore):
         for place in self.doc._.places or ():
             iso3 = countries.iso2_to_iso3(place.country) if place.country else None
             if iso3 is not None and place.precision not in ("country", "unresolved") and place.role != "metonym":
-                counts[iso3] = counts.get(iso3, 0) + 1
+                counts[iso3] = counts.get(iso3, 0) + HOME_PLACE_WEIGHT
         self._home = max(counts, key=lambda k: counts[k]) if counts else ""
         return self._home or None
 

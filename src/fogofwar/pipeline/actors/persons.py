@@ -24,6 +24,9 @@ from fogofwar.pipeline.actors.organs import OrganRules
 #: Rahman"); a longer run of proper nouns is a title or an organisation's name.
 MAX_NAME_WORDS = 3
 
+#: Kinds of actor a title that names no body is taken to serve when one was named just before.
+BODY_KINDS = frozenset({"igo", "ngo", "organisation"})
+
 
 class PersonRules(OrganRules):
     """Actors named as persons."""
@@ -190,6 +193,23 @@ class PersonRules(OrganRules):
             if kind == "military":
                 return self.mention(self.organ(iso3, Organ("military", "military")), word)
             return self.mention(self.country(word, agent=True), word)
+        # A title that names no body ("Kevin Kennedy Regional Humanitarian Coordinator"): the body just named.
+        return self.body_just_named(title[0]) if self.title_kind(title) == "" else None
+
+    def body_just_named(self, token: Token) -> int | None:
+        """The intergovernmental body, NGO or organisation last mentioned in this sentence or the one before, for a
+        title that names no body ("The United Nations condemned the strikes. ... said Kevin Kennedy, Regional
+        Humanitarian Coordinator"): news introduces a body before the official who speaks for it."""
+        sentence = token.sent
+        before = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        limit = before.start_char
+        for offset, index in reversed(self.by_offset):
+            if offset >= token.idx:
+                continue
+            if offset < limit:
+                return None
+            if self.drafts[index].kind in BODY_KINDS:
+                return index
         return None
 
     def principal(self, title: list[Token]) -> int | None:

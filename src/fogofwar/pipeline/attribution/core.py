@@ -40,9 +40,12 @@ class AttributorCore:
         self.used_verbs: set[int] = set()
         self.restated: list[tuple[int, int]] = []  # headline claims dropped as restating the body's
         self.actor_at: dict[int, int] = {}
+        self.sharing: dict[int, list[int]] = {}  # a phrase's start -> each actor it names ("Syrian and Russian forces")
         for start, end, i in actor_spans(self.actors):
             for offset in range(start, end):
                 self.actor_at.setdefault(offset, i)
+            if i not in self.sharing.setdefault(start, []):
+                self.sharing[start].append(i)
 
     def speaker(self, verb: Token) -> tuple[int, float] | None:  # noqa: PLR0911 - one return per way to find one
         """The actor who says it (``PENDING`` for "it said", resolved once every claim is known), and how sure we
@@ -109,6 +112,11 @@ class AttributorCore:
             other = self.actor_of_phrase(conj)
             if other is not None and other != first and other not in found:
                 found.append(other)
+        for modifier in subject.lefts:  # "Syrian and Russian forces", "Government and opposition forces"
+            for word in (modifier, *modifier.conjuncts) if modifier.conjuncts else ():
+                for other in [self.actor_at.get(word.idx), *self.sharing.get(subject.left_edge.idx, ())]:
+                    if other is not None and other != first and other not in found:
+                        found.append(other)
         return found
 
     def own_subject(self, verb: Token) -> Token | None:
