@@ -204,6 +204,31 @@ def test_attribution_bodies_sharing_a_head_noun_each_claim(
     assert {source_of(record, c)[:2] for c in attributed(record) if c.polarity == "deny"} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the clause's subject parsed as the verb's object, with adjuncts between it and the clause
+        (
+            "Moscow has said the poison gas in that incident last week in Idlib province belonged to rebels.",
+            "the poison gas in that incident",
+            ("RUS", "government"),
+        ),
+        # an army "of" a state's government is that state's army
+        (
+            "Shelling hit Idlib and Aleppo. The army of the Assad regime said on Thursday that a strike hit a depot.",
+            "a strike hit a depot",
+            ("SYR", "military"),
+        ),
+    ],
+)
+def test_attribution_content_and_speaker_of_misparsed_reports(
+    annotate: Annotate, text: str, words: str, speaker: tuple[str, str]
+) -> None:
+    record = annotate(text)
+    claim = claim_with(record, words)
+    assert source_of(record, claim)[:2] == speaker
+
+
 def test_attribution_title_naming_no_body_serves_the_body_just_named(annotate: Annotate) -> None:
     # FA-KES copy without commas: the coordinator's title names no body; the United Nations was named just before.
     record = annotate(

@@ -103,6 +103,9 @@ class OrganRules(TableCore):
             return True
         owner = self.owner_after(root) if organ.name not in HOME_ORGANS else None
         if owner is not None:  # "a spokesman for the White Helmets", "officials of the Syrian government"
+            state = self.drafts[owner]
+            if organ.kind == "military" and state.kind in ("government", "state") and state.country is not None:
+                owner = self.organ(state.country, organ)  # "the army of the Assad regime": that state's army
             self.mention(owner, np)
             return True
         home_group = root.lower_ in HOME_GROUPS or (  # "rebels", "opposition forces", "rebel fighters"

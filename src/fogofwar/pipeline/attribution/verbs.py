@@ -102,8 +102,11 @@ class ReportedSpeech(AttributorCore):
             comp = next((c for c in children if c.dep_ == dep), None)
             if comp is not None and (dep == "ccomp" or lemma in self.cues.object_content or polarity == "deny"):
                 start = comp.left_edge.i
-                if obj is not None and obj.right_edge.i + 1 == start:  # "deny Damascus carried out": the
-                    start = obj.left_edge.i  # parser took the clause's subject for the verb's object
+                subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
+                if obj is not None and verb.i < obj.i < start and (obj.right_edge.i + 1 == start or subjectless):
+                    # "deny Damascus carried out", "said the poison gas in that incident last week belonged to
+                    # rebels": the parser took the clause's subject for the verb's object
+                    start = obj.left_edge.i
                 return self.trim(start, comp.right_edge.i)
         if polarity == "deny" or lemma in self.cues.object_content:
             obj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
