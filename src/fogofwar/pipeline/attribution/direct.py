@@ -17,6 +17,11 @@ from fogofwar.pipeline.attribution.lexicon import (
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.pipeline.quotes import inner
 
+#: Parts of speech that may stand between a closing quotation mark and its speech verb besides the verb's subject:
+#: adverbs, auxiliaries, and the words of a name and title the parser did not join to the subject ("Colonel John
+#: Dorrian a coalition spokesman"); never a verb or a conjunction ("…”, but his spokesman said").
+SPEAKER_GAP_POS = frozenset({"ADV", "AUX", "PROPN", "NOUN", "DET", "ADJ"})
+
 
 class DirectSpeech(AttributorCore):
     """Claims made in quotation marks."""
@@ -72,7 +77,9 @@ class DirectSpeech(AttributorCore):
                 # Only the speaker may stand between the quote and its verb (not "…”, but his spokesman said").
                 subject = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
                 gap = self.doc[first.i : token.i]
-                if all(t.i in subject or t.is_punct or t.pos_ in ("ADV", "AUX") for t in gap):
+                # A name before the subject belongs to it when the commas were lost ("…” U.S. Air Force Colonel
+                # John Dorrian a coalition spokesman told"), whatever the parser attached it to.
+                if all(t.i in subject or t.is_punct or t.pos_ in SPEAKER_GAP_POS for t in gap):
                     return token
                 return None
         return None
