@@ -220,6 +220,13 @@ def test_attribution_bodies_sharing_a_head_noun_each_claim(
             "the poison gas in that incident",
             ("RUS", "government"),
         ),
+        # a participle continues the clause's subject, not the country named just before it
+        (
+            "The Syrian National Coalition rejected all excuses used to justify the bombings in Syria stressing "
+            "that targeting civilians cannot be justified by fighting terror.",
+            "targeting civilians cannot be justified",
+            ("SYR", "organisation"),
+        ),
         # an army "of" a state's government is that state's army
         (
             "Shelling hit Idlib and Aleppo. The army of the Assad regime said on Thursday that a strike hit a depot.",

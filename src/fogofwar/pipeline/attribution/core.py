@@ -51,6 +51,8 @@ class AttributorCore:
         """The actor who says it (``PENDING`` for "it said", resolved once every claim is known), and how sure we
         are."""
         subject = self.own_subject(verb) or self.quoted_as_saying(verb)
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+            subject = self.subject(verb)  # "The Coalition rejected …, stressing that …": the clause's subject
         if subject is None:
             found = self.adjacent_actor(verb)
             if found is not None:
