@@ -91,6 +91,13 @@ def test_attribution_source_and_content(
             "conducted no strikes in that area",
             "spokes",
         ),
+        # no full stop inside the quote: the sentence goes on to its speaker, 17 tokens on
+        (
+            'The watchdog raised concerns. "These reports are of great concern" Ahmet Uzumcu the head of the '
+            "Organisation for the Prohibition of Chemical Weapons [OPCW] said in a statement.",
+            "of great concern",
+            "OPCW",
+        ),
     ],
 )
 def test_attribution_direct_quotes(annotate: Annotate, text: str, words: str, speaker: str) -> None:

@@ -20,7 +20,7 @@ from fogofwar.pipeline.quotes import inner
 #: Parts of speech that may stand between a closing quotation mark and its speech verb besides the verb's subject:
 #: adverbs, auxiliaries, and the words of a name and title the parser did not join to the subject ("Colonel John
 #: Dorrian a coalition spokesman"); never a verb or a conjunction ("…”, but his spokesman said").
-SPEAKER_GAP_POS = frozenset({"ADV", "AUX", "PROPN", "NOUN", "DET", "ADJ"})
+SPEAKER_GAP_POS = frozenset({"ADV", "AUX", "PROPN", "NOUN", "DET", "ADJ", "ADP", "X"})
 
 
 class DirectSpeech(AttributorCore):
@@ -66,8 +66,13 @@ class DirectSpeech(AttributorCore):
     def verb_after(self, end: int) -> Token | None:
         """A speech verb just after a closing quotation mark, in the same sentence ("…,” he added")."""
         first, closing = self.token_at(end), self.token_at(end - 1)
-        if first is None or closing is None or first.sent.start != closing.sent.start:
+        if first is None or closing is None:
+            return None
+        closed = self.text[:end].rstrip("\"”’' ").endswith((".", "!", "?"))
+        if first.sent.start != closing.sent.start and closed:
             return None  # the quote ends its sentence: the next sentence's verb is not its cue
+        # (a quote with no full stop does not: the splitter cut before a speaker the commas no longer set off,
+        # "“These reports are of great concern” Ahmet Uzumcu the head of the OPCW said")
         sent = first.sent
         between = self.doc[first.i : min(first.i + QUOTE_VERB_WINDOW, sent.end)]
         for token in between:

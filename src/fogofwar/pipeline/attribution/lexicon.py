@@ -13,9 +13,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 #: How many tokens after a closing quotation mark (or before an opening one) the speech verb may lie:
-#: '” U.S. Air Force Colonel John Dorrian, a coalition spokesman, told' puts it 12 tokens after; the search also
-#: stops at the end of the sentence and at the next quotation.
-QUOTE_VERB_WINDOW = 15
+#: '” U.S. Air Force Colonel John Dorrian, a coalition spokesman, told' puts it 12 tokens after, '” Ahmet Uzumcu the
+#: head of the Organisation for the Prohibition of Chemical Weapons [OPCW] said' 17; the search also stops at the end
+#: of the sentence and at the next quotation.
+QUOTE_VERB_WINDOW = 20
 
 #: Words of the reporter's own before a quotation in its sentence that make it a partial quote inside indirect
 #: speech ("… they later intervened “in support of the army” Savchenko said"); one or two ("Its “a very dark
