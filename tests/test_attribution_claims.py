@@ -250,6 +250,25 @@ def test_attribution_content_and_speaker_of_misparsed_reports(
     assert source_of(record, claim)[:2] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Government forces retook 3 new towns near Aleppo. 3 new towns reiterated that the truce holds.", None),
+        ("Sources said the convoy was hit near Idlib.", "Sources"),
+        ("Medics said 12 people were killed in Douma.", "Medics"),
+    ],
+)
+def test_attribution_only_people_and_bodies_become_new_speakers(
+    annotate: Annotate, text: str, speaker: str | None
+) -> None:
+    names = {record_actor for record_actor in speakers(annotate(text))}
+    assert (speaker in names) if speaker is not None else not names & {"3 new towns", "towns"}
+
+
+def speakers(record: ArticleRecord) -> set[str]:
+    return {record.actors[c.source].name for c in attributed(record)}
+
+
 def test_attribution_title_naming_no_body_serves_the_body_just_named(annotate: Annotate) -> None:
     # FA-KES copy without commas: the coordinator's title names no body; the United Nations was named just before.
     record = annotate(

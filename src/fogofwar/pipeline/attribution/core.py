@@ -18,6 +18,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     NEW_SPEAKER_CONFIDENCE,
     PENDING,
     POSITIONAL_CONFIDENCE,
+    SPEAKER_NOUNS,
     Cues,
     Draft,
     cues,
@@ -72,7 +73,21 @@ class AttributorCore:
             return PENDING, POSITIONAL_CONFIDENCE  # "the statement said"
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
+        if not self.can_speak(subject):  # a thing as subject: the parse is broken; the actor named before the verb
+            found = self.adjacent_actor(verb)
+            return (found, POSITIONAL_CONFIDENCE) if found is not None else None
         return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
+
+    def can_speak(self, subject: Token) -> bool:
+        """Whether an unknown subject may be a speaker: a name, a named entity, or a noun for people or bodies
+        (a title, an organ, a group noun, ``SPEAKER_NOUNS``); not a thing the parser made the subject when the
+        commas were lost ("3 new towns reiterated", "the attack said")."""
+        if subject.pos_ == "PROPN" or any(e.start <= subject.i < e.end for e in self.doc.ents):
+            return True
+        lemma, lower = subject.lemma_.lower(), subject.lower_
+        lex = lexicon()
+        words = (lemma, lower)
+        return any(w in lex.titles or w in lex.organs or w in lex.group_nouns or w in SPEAKER_NOUNS for w in words)
 
     def definite_phrase(self, head: Token) -> bool:
         """Whether a noun has a definite determiner or a possessor ("the statement", "its bulletin")."""

@@ -153,3 +153,19 @@ def last_word(sent: SpacySpan) -> Token:
         if not (token.is_punct or token.is_space):
             return token
     return sent[-1]
+
+
+#: Nouns for people who speak that neither the titles nor the organs of the actors lexicon hold; an unknown subject
+#: with no name is a speaker only when its noun is one of these or of those ("sources said", "medics said").
+SPEAKER_NOUNS = frozenset(
+    {
+        "source", "sources", "witness", "witnesses", "resident", "residents", "medic", "medics", "rescuer",
+        "rescuers", "doctor", "doctors", "analyst", "analysts", "expert", "experts", "observer", "observers",
+        "people", "man", "woman", "men", "women", "father", "mother", "survivor", "survivors", "worker", "workers",
+        "volunteer", "volunteers", "staff", "team", "teams", "investigator", "investigators", "inspector",
+        "inspectors", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "lawyer", "lawyers",
+        "paramedic", "paramedics", "nurse", "nurses", "villager", "villagers", "farmer", "farmers", "student",
+        "students", "teacher", "activist", "activists", "monitor", "monitors", "defence", "defense", "committee",
+        "ministry", "media", "agency", "television", "tv", "channel", "newspaper", "daily", "outlet", "radio",
+    }
+)  # fmt: skip
