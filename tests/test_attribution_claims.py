@@ -269,6 +269,18 @@ def speakers(record: ArticleRecord) -> set[str]:
     return {record.actors[c.source].name for c in attributed(record)}
 
 
+def test_attribution_broken_subject_keeps_the_whole_report(annotate: Annotate) -> None:
+    # The parser makes "six others" the subject of "reported"; SANA speaks, and the report is the whole sentence.
+    text = (
+        "Four people were killed and six others injured in a car bomb attack in western Damascus on Thursday "
+        "state news agency SANA reported."
+    )
+    record = annotate(f"{text} {text}")  # a lead printed twice by the scraper is one claim
+    claims = [c for c in attributed(record) if record.actors[c.source].name == "SANA"]
+    assert len(claims) == 1
+    assert record.article.text[claims[0].content.start :].startswith("Four people were killed and six others")
+
+
 def test_attribution_title_naming_no_body_serves_the_body_just_named(annotate: Annotate) -> None:
     # FA-KES copy without commas: the coordinator's title names no body; the United Nations was named just before.
     record = annotate(

@@ -27,6 +27,7 @@ class Attributor(DirectSpeech, ReportedSpeech, Denials):
         self.cut_contents()
         self.resolve_pending()
         self.drop_restated_headlines()
+        self.drop_repeated_sentences()
         self.link_denials()
         self.narration()
         return self.freeze()
@@ -46,6 +47,21 @@ class Attributor(DirectSpeech, ReportedSpeech, Denials):
         restated = [d for d in self.drafts if in_headline(d) and d.polarity == "assert" and d.source in in_body]
         self.restated = [(min(d.evidence[0], d.content[0]), max(d.evidence[1], d.content[1])) for d in restated]
         self.drafts = [d for d in self.drafts if d not in restated]
+
+    def drop_repeated_sentences(self) -> None:
+        """A claim whose speaker, cue and words repeat an earlier claim's is one claim printed twice (a lead copied
+        into the body when the page was scraped): only the first is kept, and the copy is not narration either."""
+
+        def key(draft: Draft) -> tuple[int, str, str, str]:
+            words = " ".join(self.text[draft.content[0] : draft.content[1]].split())
+            return draft.source, draft.cue, draft.polarity, words
+
+        first: dict[tuple[int, str, str, str], Draft] = {}
+        for draft in sorted(self.drafts, key=lambda d: d.evidence[0]):
+            first.setdefault(key(draft), draft)
+        copies = [d for d in self.drafts if first[key(d)] is not d]
+        self.restated += [(min(d.evidence[0], d.content[0]), max(d.evidence[1], d.content[1])) for d in copies]
+        self.drafts = [d for d in self.drafts if first[key(d)] is d]
 
     def narration(self) -> None:
         """Each sentence that no claim covers is the outlet speaking in its own voice."""

@@ -78,6 +78,16 @@ class AttributorCore:
             return (found, POSITIONAL_CONFIDENCE) if found is not None else None
         return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
 
+    def speaking(self, subject: Token) -> bool:
+        """Whether a verb's parsed subject is its speaker (else the parse is broken: "Four people were killed and six
+        others injured … state news agency SANA reported", where "others" is no speaker and SANA is)."""
+        return (
+            subject.pos_ in ("PRON", "DET", "NUM")
+            or self.actor_of_phrase(subject) is not None
+            or subject.lemma_.lower() in lexicon().statement_nouns
+            or self.can_speak(subject)
+        )
+
     def can_speak(self, subject: Token) -> bool:
         """Whether an unknown subject may be a speaker: a name, a named entity, or a noun for people or bodies
         (a title, an organ, a group noun, ``SPEAKER_NOUNS``); not a thing the parser made the subject when the
@@ -264,7 +274,7 @@ class AttributorCore:
 
     def attribution_start(self, verb: Token) -> int:
         subject = self.own_subject(verb)
-        if subject is not None and subject.i < verb.i:
+        if subject is not None and subject.i < verb.i and self.speaking(subject):
             return subject.left_edge.idx
         if (found := self.adjacent_actor(verb)) is not None:
             before = [s.start for s in self.actors[found].evidence if s.start < verb.idx and s.end >= verb.idx - 2]
