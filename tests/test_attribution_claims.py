@@ -281,6 +281,21 @@ def test_attribution_broken_subject_keeps_the_whole_report(annotate: Annotate) -
     assert record.article.text[claims[0].content.start :].startswith("Four people were killed and six others")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Bashar al-Assad visited Homs last month. A resident of Homs corroborated that account. He said "
+        "the blasts could be heard from the districts of Wadi Dahab.",
+        "A witness told Reuters that jets struck the market in Idlib twice. She said the blasts could be heard "
+        "across the town.",
+    ],
+)
+def test_attribution_pronoun_continues_an_unnamed_witness(annotate: Annotate, text: str) -> None:
+    record = annotate(text)
+    speaker = record.actors[claim_with(record, "the blasts could be heard").source]
+    assert speaker.kind == "organisation" and speaker.country is None and "Assad" not in speaker.name
+
+
 def test_attribution_title_naming_no_body_serves_the_body_just_named(annotate: Annotate) -> None:
     # FA-KES copy without commas: the coordinator's title names no body; the United Nations was named just before.
     record = annotate(

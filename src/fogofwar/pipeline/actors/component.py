@@ -16,8 +16,10 @@ from fogofwar.pipeline.actors.lexicon import (
     MILITARY_BODIES,
     NAMED_KINDS,
     PERSON_PRONOUNS,
+    Draft,
     bare_possessive,
     lexicon,
+    strip_det,
 )
 from fogofwar.pipeline.actors.persons import PersonRules
 
@@ -52,6 +54,18 @@ class ActorTable(PersonRules):
         covered = {i for span in spans for i in range(span.start, span.end)}
         spans += [e for e in self.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
+
+    def lone_witness(self, np: SpacySpan) -> bool:
+        """An unnamed person who speaks for no body ("A resident of Homs said", "a witness told Reuters"): an actor
+        of their own, whom a later "he" or "she" can continue; kind ``organisation`` with no country, as the claims
+        guidelines code unnamed sources (evaluation/claims/GUIDELINES.md)."""
+        root = np.root
+        if root.tag_ != "NN" or self.lex.titles.get(root.lemma_.lower()) != "civilians" or not self.acting(root):
+            return False
+        name = strip_det(self.doc[np.start : root.right_edge.i + 1])
+        draft = Draft(name, "organisation", None, np.text, head=root.lemma_.lower())
+        self.mention(self.add(("witness", root.i), draft), np)
+        return True
 
     def coordinated_organs(self, np: SpacySpan) -> bool:
         """Two bodies sharing a head noun ("Government and opposition forces", "government and rebel forces"): the
@@ -90,6 +104,8 @@ class ActorTable(PersonRules):
             self.mention(self.organisation(org), whole)
             return
         if self.coordinated_organs(np) or self.organ_phrase(np):
+            return
+        if self.lone_witness(np):
             return
         word = self.matches.country_at.get(root.i)
         if word is not None and self.country_word(word, root) is not None:

@@ -24,6 +24,9 @@ from fogofwar.pipeline.actors.organs import OrganRules
 #: Rahman"); a longer run of proper nouns is a title or an organisation's name.
 MAX_NAME_WORDS = 3
 
+#: Heads of the unnamed people a pronoun may continue ("a resident ... He said").
+WITNESSES = frozenset({"resident", "witness"})
+
 #: Kinds of actor a title that names no body is taken to serve when one was named just before.
 BODY_KINDS = frozenset({"igo", "ngo", "organisation"})
 
@@ -239,7 +242,7 @@ class PersonRules(OrganRules):
         return lower in self.lex.titles or lower in self.lex.organs or self.organ_of([head]) is not None
 
     def pronoun(self, np: SpacySpan) -> None:
-        """ "he"/"she": the last person mentioned, if one was, recently."""
-        found = self.antecedent(lambda d: d.kind == "person", np)
+        """ "he"/"she": the last person mentioned, named or not ("a resident"), if one was, recently."""
+        found = self.antecedent(lambda d: d.kind == "person" or (d.kind == "organisation" and d.head in WITNESSES), np)
         if found is not None:
             self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
