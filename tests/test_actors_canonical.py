@@ -55,6 +55,14 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
         ),
         ("The UN Security Council will meet on Tuesday.", "The UN Security Council", None, "igo"),
         ("Russias Defence Ministry said the base was hit.", "Russias Defence Ministry", "RUS", "military"),
+        # a faction nobody lists, named before a word for an armed unit: an armed group of the story's country
+        (
+            "Clashes went on near Idlib and Saraqeb. The Sawaiq al-Rahman brigade announced it killed six fighters.",
+            "The Sawaiq al-Rahman brigade",
+            "SYR",
+            "armed_group",
+        ),
+        ("Rebels in Aleppo said al-Nusra had shelled the town.", "al-Nusra", "SYR", "armed_group"),
     ],
 )
 def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, country: str | None, kind: str) -> None:

@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 from fogofwar import countries
 from fogofwar.pipeline.actors.core import Matches
 from fogofwar.pipeline.actors.lexicon import (
+    ARMED_GROUP_WORDS,
     COREFERENCE_CONFIDENCE,
     MILITARY_BODIES,
     NAMED_KINDS,
@@ -54,6 +55,20 @@ class ActorTable(PersonRules):
         covered = {i for span in spans for i in range(span.start, span.end)}
         spans += [e for e in self.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
+
+    def named_faction(self, np: SpacySpan) -> bool:
+        """A faction the lexicon and the entity recogniser miss, named before a word for an armed unit ("the Sawaiq
+        al-Rahman brigade", "the Hamza Division"): an armed group of the story's country."""
+        root = np.root
+        if root.lower_ not in ARMED_GROUP_WORDS or root.i in self.matches.org_at:
+            return False
+        names = [t for t in np if t.i < root.i and t.pos_ == "PROPN" and t.i not in self.matches.country_at]
+        if not names:
+            return False
+        name = strip_det(self.doc[names[0].i : root.i + 1])
+        draft = Draft(name, "armed_group", self.home_country(), np.text, head=root.lemma_.lower())
+        self.mention(self.add(("org", name.lower()), draft), np)
+        return True
 
     def lone_witness(self, np: SpacySpan) -> bool:
         """An unnamed person who speaks for no body ("A resident of Homs said", "a witness told Reuters"): an actor
@@ -105,7 +120,7 @@ class ActorTable(PersonRules):
             return
         if self.coordinated_organs(np) or self.organ_phrase(np):
             return
-        if self.lone_witness(np):
+        if self.lone_witness(np) or self.named_faction(np):
             return
         word = self.matches.country_at.get(root.i)
         if word is not None and self.country_word(word, root) is not None:

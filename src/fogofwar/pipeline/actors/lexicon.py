@@ -78,6 +78,12 @@ NGO_WORDS = frozenset(
     {"relief", "medical", "humanitarian", "rights", "aid", "doctors", "rescue", "charity", "crescent"}
 )
 
+#: Words that make an organisation the lexicon does not know an armed faction ("the Sawaiq al-Rahman Brigade",
+#: "the Hamza Division"), of the story's country.
+ARMED_GROUP_WORDS = frozenset(
+    {"brigade", "brigades", "battalion", "battalions", "division", "legion", "militia", "regiment", "katiba", "liwa"}
+)
+
 #: Confidence of an organisation known only from the entity recogniser (its kind unknown).
 UNKNOWN_ORGANISATION_CONFIDENCE = 0.6
 

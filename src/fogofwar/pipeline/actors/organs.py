@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from fogofwar import countries
 from fogofwar.pipeline.actors.core import TableCore
 from fogofwar.pipeline.actors.lexicon import (
+    ARMED_GROUP_WORDS,
     COREFERENCE_CONFIDENCE,
     COUNTRY_ORGANS,
     GROUP_HEADS,
@@ -288,8 +289,11 @@ class OrganRules(TableCore):
         name = "".join(t.text_with_ws for t in tokens).strip()
         if not name or countries.lookup(name) is not None:
             return
-        kind = "ngo" if NGO_WORDS.intersection(t.lower_ for t in tokens) else "organisation"
-        draft = Draft(name, kind, None, ent.text, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
+        words = {t.lower_ for t in tokens}
+        kind, country = ("ngo" if NGO_WORDS & words else "organisation"), None
+        if ARMED_GROUP_WORDS & words:  # "the Sawaiq al-Rahman brigade": a faction fighting in the story's country
+            kind, country = "armed_group", self.home_country()
+        draft = Draft(name, kind, country, ent.text, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
         self.mention(self.add(("org", name), draft), ent, confidence=UNKNOWN_ORGANISATION_CONFIDENCE)
 
     def bare_name(self, word: SpacySpan) -> None:
