@@ -63,6 +63,13 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
             "armed_group",
         ),
         ("Rebels in Aleppo said al-Nusra had shelled the town.", "al-Nusra", "SYR", "armed_group"),
+        # a police source in a story about Syria speaks for the Syrian state
+        (
+            "Gunmen attacked Khatab near Hama at dawn. A police source in the city said 14 people were killed.",
+            "A police source",
+            "SYR",
+            "government",
+        ),
     ],
 )
 def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, country: str | None, kind: str) -> None:

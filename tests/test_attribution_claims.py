@@ -234,6 +234,19 @@ def test_attribution_bodies_sharing_a_head_noun_each_claim(
             "targeting civilians cannot be justified",
             ("SYR", "organisation"),
         ),
+        # a state title with no country: the country just named in its sentence, else the story's
+        (
+            "Bombs hit a police station in Damascus. Interior Minister Mohammed Shaar told reporters that one of "
+            "the attackers entered the building.",
+            "one of the attackers entered",
+            ("SYR", "government"),
+        ),
+        (
+            "Bombs hit Ghouta near Damascus. Israels Channel 10 television quoted Defense Minister Moshe Yaalon as "
+            "telling reporters that Syria had used chemical weapons.",
+            "Syria had used chemical weapons",
+            ("ISR", "military"),
+        ),
         # an army "of" a state's government is that state's army
         (
             "Shelling hit Idlib and Aleppo. The army of the Assad regime said on Thursday that a strike hit a depot.",

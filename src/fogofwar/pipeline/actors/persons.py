@@ -196,8 +196,30 @@ class PersonRules(OrganRules):
             if kind == "military":
                 return self.mention(self.organ(iso3, Organ("military", "military")), word)
             return self.mention(self.country(word, agent=True), word)
-        # A title that names no body ("Kevin Kennedy Regional Humanitarian Coordinator"): the body just named.
-        return self.body_just_named(title[0]) if self.title_kind(title) == "" else None
+        return self.body_of_bare_title(title)
+
+    def body_of_bare_title(self, title: list[Token]) -> int | None:
+        """The body of a title that names none: a state title serves the country just named ("Interior Minister
+        Mohammed Shaar"); another the body just named ("Kevin Kennedy Regional Humanitarian Coordinator")."""
+        kind = self.title_kind(title)
+        if kind in ("government", "military"):
+            return self.state_of_title(title[0], kind)
+        return self.body_just_named(title[0]) if kind == "" else None
+
+    def state_of_title(self, token: Token, kind: str) -> int | None:
+        """The government (or military) a state title with no country serves: the country last named before it in
+        its sentence ("Israels Channel 10 quoted Defense Minister Moshe Yaalon"), else the story's country."""
+        named = [w for w in self.matches.country_words if token.sent.start <= w.start and w.end <= token.i]
+        iso3 = next((c for w in reversed(named) if (c := self.country_word(w, w.root)) is not None), None)
+        iso3 = iso3 or self.home_country()
+        if iso3 is None:
+            return None
+        if kind == "military":
+            return self.organ(iso3, Organ("military", "military"))
+        country = countries.country_name(iso3) or iso3
+        index = self.add(("country", iso3), Draft(country, "government", iso3, country))
+        self.drafts[index].kind = "government"
+        return index
 
     def body_just_named(self, token: Token) -> int | None:
         """The intergovernmental body, NGO or organisation last mentioned in this sentence or the one before, for a
