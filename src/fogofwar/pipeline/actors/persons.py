@@ -151,7 +151,7 @@ class PersonRules(OrganRules):
         or None for a phrase with no title word."""
         text = " ".join(t.lower_ for t in tokens)
         found: str | None = None
-        for title, kind in self.lex.titles.items():
+        for title, kind in sorted(self.lex.titles.items(), key=lambda item: -len(item[0])):  # longest first
             if f" {title} " in f" {text} ":
                 if kind is not None:
                     return kind
