@@ -12,13 +12,14 @@ anchor:
   prediction that agrees serves one gold claim only.
 Annotation rules: evaluation/claims/GUIDELINES.md.
 
-Three gold sets: ``dev`` (evaluation/claims/*.json, the articles the extractor was developed on), ``heldout``
+Four gold sets: ``dev`` (evaluation/claims/*.json, the articles the extractor was developed on), ``heldout``
 (evaluation/claims/heldout/*.json, annotated afterwards by the same rules, held out until first measured, tuned on
-since) and ``heldout2`` (evaluation/claims/heldout2/*.json, annotated after that tuning; see its README.md); ``all``
-scores them together. Writes evaluation/results/claims.json (dev), claims-heldout.json, claims-heldout2.json or
-claims-all.json.
+since), ``heldout2`` (evaluation/claims/heldout2/*.json, annotated after that tuning, held out until measured twice,
+tuned on since) and ``heldout3`` (evaluation/claims/heldout3/*.json, annotated blind by another hand; see its
+README.md); ``all`` scores them together. Writes evaluation/results/claims.json (dev), claims-heldout.json,
+claims-heldout2.json, claims-heldout3.json or claims-all.json.
 
-Usage: PYTHONPATH=src python evaluation/claims.py [--set dev|heldout|heldout2|all]
+Usage: PYTHONPATH=src python evaluation/claims.py [--set dev|heldout|heldout2|heldout3|all]
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "dev": ((GOLD,), RESULTS / "claims.json"),
     "heldout": ((GOLD / "heldout",), RESULTS / "claims-heldout.json"),
     "heldout2": ((GOLD / "heldout2",), RESULTS / "claims-heldout2.json"),
-    "all": ((GOLD, GOLD / "heldout", GOLD / "heldout2"), RESULTS / "claims-all.json"),
+    "heldout3": ((GOLD / "heldout3",), RESULTS / "claims-heldout3.json"),
+    "all": ((GOLD, GOLD / "heldout", GOLD / "heldout2", GOLD / "heldout3"), RESULTS / "claims-all.json"),
 }
 
 #: FA-KES article bodies run to tens of thousands of characters, above the csv module's default field limit.

@@ -351,6 +351,8 @@ def test_evaluate_gold_errors(tmp_path, content, message):
         ("Rami Abdul-Rahman", "Rami Abdulrahman", True),
         ("UN", "United Nations", True),
         ("Rami Abdel Rahman", "Ryan Dillon", False),
+        ("Doctors Without Borders", "Medecins Sans Frontieres", True),  # one organisation's spellings too
+        ("Doctors Without Borders", "Syrian Observatory for Human Rights", False),
     ],
 )
 def test_scorer_same_name_knows_spellings_of_one_person(gold: str, predicted: str, expected: bool) -> None:

@@ -161,7 +161,8 @@ def initials(name: str) -> str:
 
 def same_name(gold: str, predicted: str | None) -> bool:
     """Names agree when equal after folding, when one is the initials of the other (EU, OIC, UN), or when both are
-    spellings the actor lexicon gives for one person (Rami Abdel Rahman, Rami Abdulrahman)."""
+    spellings the actor lexicon gives for one person or one organisation (Rami Abdel Rahman, Rami Abdulrahman;
+    Doctors Without Borders, Medecins Sans Frontieres)."""
     if not predicted:
         return False
     g, p = fold(gold).replace("united nations", "un"), fold(predicted).replace("united nations", "un")
@@ -173,10 +174,13 @@ def same_name(gold: str, predicted: str | None) -> bool:
 
 @cache
 def person_spellings() -> dict[str, str]:
-    """Every folded spelling of a well-known person in the actor lexicon -> the person's canonical name."""
-    return {fold(alias): known.name for alias, known in lexicon().persons.items()} | {
-        fold(known.name): known.name for known in lexicon().persons.values()
+    """Every folded spelling of a well-known person or organisation in the actor lexicon -> its canonical name."""
+    lex = lexicon()
+    persons = {fold(alias): known.name for alias, known in lex.persons.items()} | {
+        fold(known.name): known.name for known in lex.persons.values()
     }
+    bodies = {fold(alias): org.name for alias, org in lex.organisations.items() if len(alias) > 3}
+    return bodies | {fold(org.name): org.name for org in lex.organisations.values()} | persons
 
 
 def speakers(actor_index: int | None, actors: Sequence[Actor]) -> list[Actor]:
