@@ -203,15 +203,30 @@ class PersonRules(OrganRules):
         Mohammed Shaar"); another the body just named ("Kevin Kennedy Regional Humanitarian Coordinator")."""
         kind = self.title_kind(title)
         if kind in ("government", "military"):
-            return self.state_of_title(title[0], kind)
+            return self.body_in_sentence(title[0], kind) or self.state_of_title(title[0], kind)
         return self.body_just_named(title[0]) if kind == "" else None
+
+    def body_in_sentence(self, token: Token, kind: str) -> int | None:
+        """The last body of a title's kind named before it in its sentence ("the coalition determined … said
+        spokesman Colonel Chris Garver")."""
+        for offset, index in reversed(self.by_offset):
+            if offset >= token.idx:
+                continue
+            if offset < token.sent.start_char:
+                return None
+            draft = self.drafts[index]
+            if draft.kind == kind and draft.country is not None:
+                return index
+        return None
 
     def state_of_title(self, token: Token, kind: str) -> int | None:
         """The government (or military) a state title with no country serves: the country last named before it in
-        its sentence ("Israels Channel 10 quoted Defense Minister Moshe Yaalon"), else the story's country."""
+        its sentence ("Israels Channel 10 quoted Defense Minister Moshe Yaalon"), else, for a civilian title, the
+        story's country ("Interior Minister Mohammed Shaar")."""
         named = [w for w in self.matches.country_words if token.sent.start <= w.start and w.end <= token.i]
         iso3 = next((c for w in reversed(named) if (c := self.country_word(w, w.root)) is not None), None)
-        iso3 = iso3 or self.home_country()
+        if iso3 is None and kind == "government":  # an officer's army is not assumed: foreign ones are quoted too
+            iso3 = self.home_country()
         if iso3 is None:
             return None
         if kind == "military":
