@@ -311,6 +311,14 @@ def test_attribution_pronoun_continues_an_unnamed_witness(annotate: Annotate, te
     assert speaker.kind == "organisation" and speaker.country is None and "Assad" not in speaker.name
 
 
+def test_attribution_claim_mostly_in_quotation_marks_is_a_quote(annotate: Annotate) -> None:
+    record = annotate(
+        'Another Syrian source inside the camp told AFP about the strike. "Then there were several consecutive '
+        'blasts because of the explosion of ammunition warehouses" that firefighters worked to put out the source said.'
+    )
+    assert claim_with(record, "several consecutive blasts").quote
+
+
 def test_attribution_title_naming_no_body_serves_the_body_just_named(annotate: Annotate) -> None:
     # FA-KES copy without commas: the coordinator's title names no body; the United Nations was named just before.
     record = annotate(

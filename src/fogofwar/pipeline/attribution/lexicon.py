@@ -169,3 +169,7 @@ SPEAKER_NOUNS = frozenset(
         "ministry", "media", "agency", "television", "tv", "channel", "newspaper", "daily", "outlet", "radio",
     }
 )  # fmt: skip
+
+#: Share of a reported claim's characters inside quotation marks from which it counts as a quote: the speaker's own
+#: words, with a few of the reporter's around them.
+QUOTED_SHARE = 0.6

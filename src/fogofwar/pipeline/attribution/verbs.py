@@ -11,6 +11,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     BLAME_PREPS,
     COMPLEMENT_DEPS,
     PENDING,
+    QUOTED_SHARE,
     RELATIVE_CUES,
     Draft,
     described_as,
@@ -61,7 +62,7 @@ class ReportedSpeech(AttributorCore):
             return
         source_index, confidence = source
         self.used_verbs.add(verb.i)
-        quote = any(qs <= content[0] and content[1] <= qe for qs, qe in self.quotes)
+        quote = self.mostly_quoted(content)
         sent = verb.sent
         evidence = (min(content[0], self.attribution_start(verb)), max(content[1], self.attribution_end(verb)))
         evidence = (max(evidence[0], sent.start_char), min(evidence[1], sent.end_char))
@@ -81,6 +82,13 @@ class ReportedSpeech(AttributorCore):
                     verb=verb.i,
                 )
             )
+
+    def mostly_quoted(self, content: tuple[int, int]) -> bool:
+        """Whether a claim's words are mostly the speaker's own, in quotation marks (at least ``QUOTED_SHARE`` of
+        its characters): a quotation the reporter runs on into ("“…blasts” that firefighters worked to put out, the
+        source said")."""
+        inside = sum(max(0, min(content[1], qe) - max(content[0], qs)) for qs, qe in self.quotes)
+        return inside >= QUOTED_SHARE * (content[1] - content[0])
 
     def content(self, verb: Token, polarity: str) -> tuple[int, int] | None:  # noqa: PLR0911 - one per form
         """What a cue verb reports: its complement clause, its object for verbs of that kind, else the rest of the
