@@ -311,6 +311,18 @@ def test_attribution_pronoun_continues_an_unnamed_witness(annotate: Annotate, te
     assert speaker.kind == "organisation" and speaker.country is None and "Assad" not in speaker.name
 
 
+def test_attribution_told_hearer_and_relaying_outlet(annotate: Annotate) -> None:
+    # No commas: the content comes before "X told Y"; Y heard it; the outlet after "according to" relayed it.
+    record = annotate(
+        "World powers urged Assad to let inspectors in. We are in close contact with the Syrian government and they "
+        "have reassured us that they had never used such weapons Mohammad Javad Zarif told Italian Foreign Minister "
+        "Emma Bonino in a telephone conversation on Saturday according to Press TV."
+    )
+    claim = claim_with(record, "We are in close contact")
+    assert record.actors[claim.source].name == "Mohammad Javad Zarif"
+    assert claim.channel == "Press TV"
+
+
 def test_attribution_claim_mostly_in_quotation_marks_is_a_quote(annotate: Annotate) -> None:
     record = annotate(
         'Another Syrian source inside the camp told AFP about the strike. "Then there were several consecutive '

@@ -173,3 +173,6 @@ SPEAKER_NOUNS = frozenset(
 #: Share of a reported claim's characters inside quotation marks from which it counts as a quote: the speaker's own
 #: words, with a few of the reporter's around them.
 QUOTED_SHARE = 0.6
+
+#: Speech verbs whose object is who was told, not what was said or done ("… Zarif told Emma Bonino").
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})

@@ -3,11 +3,13 @@ X", and where each claim's content begins and ends."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from fogofwar.pipeline.actors import lexicon
 from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
+    ADDRESSEE_VERBS,
     BLAME_PREPS,
     COMPLEMENT_DEPS,
     PENDING,
@@ -122,9 +124,19 @@ class ReportedSpeech(AttributorCore):
                 return self.trim(obj.left_edge.i, obj.right_edge.i)
             if obj is not None:  # "denied it": the content is what "it" stands for, found when linking
                 return self.trim(obj.i, obj.i)
-        if any(c.dep_ in ("dobj", "attr", "oprd") for c in children):  # "declared a state of war": an act
-            return None
-        return self.rest_of_sentence(verb)
+        return self.content_around(verb, children)
+
+    def content_around(self, verb: Token, children: list[Token]) -> tuple[int, int] | None:
+        """The content of a verb with no complement: the rest of the sentence; none when the verb's object is an
+        act ("declared a state of war"), unless it is who heard it ("… Zarif told Bonino": what was said comes
+        before)."""
+        acts = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        if not acts:
+            return self.rest_of_sentence(verb)
+        if verb.lemma_.lower() in ADDRESSEE_VERBS and all(c.dep_ == "dobj" for c in acts):
+            before = self.rest_of_sentence(verb)
+            return before if before is not None and before[0] < before[1] <= verb.idx else None
+        return None
 
     def what_it_was(self, verb: Token) -> tuple[int, int] | None:
         """The content of "what X claimed was Y": Y, the complement of the copula after the verb."""
@@ -151,7 +163,7 @@ class ReportedSpeech(AttributorCore):
             last = first.i - 1
             while last >= sent.start and self.doc[last].is_punct:
                 last -= 1
-            ends = end_token.i >= last_word(sent).i
+            ends = end_token.i >= last_word(sent).i or self.relayed_after(end_token, sent)
             aside = (
                 end_token.i + 1 < sent.end and self.doc[end_token.i + 1].text == ","
             )  # "…, X said, a claim Y denied"
@@ -164,6 +176,15 @@ class ReportedSpeech(AttributorCore):
         if after < last_word(sent).i:
             return self.trim(after, sent.end - 1)
         return None
+
+    def relayed_after(self, end: Token, sent: SpacySpan) -> bool:
+        """Whether the sentence goes on after a speech verb only to its hearer and the outlet that relayed it ("…
+        Zarif told Italian Foreign Minister Emma Bonino in a telephone call according to Press TV")."""
+        rest = list(self.doc[end.i + 1 : sent.end])
+        for i, token in enumerate(rest[:-1]):
+            if token.lower_ == "according" and rest[i + 1].lower_ == "to":
+                return not any(t.pos_ in ("VERB", "AUX") for t in rest[:i])
+        return False
 
     def labelled_false(self, verb: Token) -> Token | None:
         """The word that makes "called/dismissed X as <false>" a denial, or None."""
