@@ -7,8 +7,8 @@ import json
 import pytest
 
 from fogofwar.errors import GoldError
-from fogofwar.evaluate.gold import load_gold
-from fogofwar.evaluate.scorer import km_between, same_name, score
+from fogofwar.evaluate.gold import GoldSource, load_gold
+from fogofwar.evaluate.scorer import km_between, same_name, score, source_matches
 from fogofwar.record import (
     Actor,
     Article,
@@ -357,3 +357,29 @@ def test_evaluate_gold_errors(tmp_path, content, message):
 )
 def test_scorer_same_name_knows_spellings_of_one_person(gold: str, predicted: str, expected: bool) -> None:
     assert same_name(gold, predicted) is expected
+
+
+@pytest.mark.parametrize(
+    ("actors", "gold", "expected"),
+    [
+        # a person who speaks for no body is scored as gold codes one: organisation, with the person's name
+        (
+            [Actor("Hamza Khatib", "Hamza Khatib", "person", (Span(0, 12),))],
+            ("organisation", None, "Hamza Khatib"),
+            True,
+        ),
+        # a person with a body is scored as that body
+        (
+            [
+                Actor("Walid Muallem", "Walid Muallem", "person", (Span(0, 13),), "SYR", affiliation=1),
+                Actor("Syria", "Syria", "government", (Span(20, 25),), "SYR"),
+            ],
+            ("government", "SYR", "Walid Muallem"),
+            True,
+        ),
+        ([Actor("Hamza Khatib", "Hamza Khatib", "person", (Span(0, 12),))], ("government", None, None), False),
+    ],
+)
+def test_scorer_source_kind_of_a_person(actors, gold, expected):
+    kind, country, name = gold
+    assert source_matches(GoldSource(country, kind, name), 0, actors) is expected
