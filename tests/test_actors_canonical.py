@@ -63,6 +63,8 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
             "armed_group",
         ),
         ("Rebels in Aleppo said al-Nusra had shelled the town.", "al-Nusra", "SYR", "armed_group"),
+        # the Islamic State's news agency speaks for the group
+        ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
         # a police source in a story about Syria speaks for the Syrian state
         (
             "Gunmen attacked Khatab near Hama at dawn. A police source in the city said 14 people were killed.",
