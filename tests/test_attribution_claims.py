@@ -247,6 +247,13 @@ def test_attribution_bodies_sharing_a_head_noun_each_claim(
             "Syria had used chemical weapons",
             ("ISR", "military"),
         ),
+        # a person "of" a faction named after them speaks for it
+        (
+            "Explosions were heard in Jobar near Damascus. Fadi al-Shami of the Tahrir al-Sham Brigade said "
+            "scattered fighting was taking place along the Jobar-Zamalka axis.",
+            "scattered fighting was taking place",
+            ("SYR", "armed_group"),
+        ),
         # an army "of" a state's government is that state's army
         (
             "Shelling hit Idlib and Aleppo. The army of the Assad regime said on Thursday that a strike hit a depot.",

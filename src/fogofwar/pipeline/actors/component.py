@@ -14,6 +14,7 @@ from fogofwar.pipeline.actors.core import Matches
 from fogofwar.pipeline.actors.lexicon import (
     ARMED_GROUP_WORDS,
     COREFERENCE_CONFIDENCE,
+    MEMBER_BODIES,
     MILITARY_BODIES,
     NAMED_KINDS,
     PERSON_PRONOUNS,
@@ -48,6 +49,26 @@ class ActorTable(PersonRules):
                 self.mention(named, ent)
             elif ent.label_ == "ORG" and (len(ent) > 1 or ent.text.isupper()):
                 self.unknown_organisation(ent)
+        self.members_of_bodies()
+
+    def members_of_bodies(self) -> None:
+        """A person with no title named "of" or "from" a body ("Fadi al-Shami of the Tahrir al-Sham Brigade said")
+        speaks for it: read once every actor is known, as the body is often named after the person."""
+        for draft in self.drafts:
+            if draft.kind != "person" or draft.affiliation is not None:
+                continue
+            for span in draft.evidence:
+                name = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                if name is None or name.end + 1 >= len(self.doc) or self.doc[name.end].lower_ not in ("of", "from"):
+                    continue
+                body = next(
+                    (b for t in self.doc[name.end + 1 : name.end + 4] if (b := self.actor_at_token(t)) is not None),
+                    None,
+                )
+                if body is not None and self.drafts[body].kind in MEMBER_BODIES:
+                    draft.affiliation = body
+                    draft.country = self.drafts[body].country
+                    break
 
     def phrases(self) -> list[SpacySpan]:
         """Noun chunks, person names and pronouns the chunker leaves out, in text order."""

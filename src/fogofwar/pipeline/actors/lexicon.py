@@ -84,6 +84,9 @@ ARMED_GROUP_WORDS = frozenset(
     {"brigade", "brigades", "battalion", "battalions", "division", "legion", "militia", "regiment", "katiba", "liwa"}
 )
 
+#: Kinds of body a person named "of" or "from" it speaks for ("X of the Free Syrian Army", "Y from the Red Crescent").
+MEMBER_BODIES = frozenset({"armed_group", "organisation", "ngo", "igo", "military", "media"})
+
 #: Confidence of an organisation known only from the entity recogniser (its kind unknown).
 UNKNOWN_ORGANISATION_CONFIDENCE = 0.6
 
