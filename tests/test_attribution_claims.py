@@ -254,6 +254,14 @@ def test_attribution_bodies_sharing_a_head_noun_each_claim(
             "scattered fighting was taking place",
             ("SYR", "armed_group"),
         ),
+        # a participle after a clause whose subject cannot speak: the speaker of the clause above
+        (
+            "Fighting eased near Aleppo and Idlib. The Russian Defence Ministry said three new towns joined the "
+            "truce while the number of armed groups in it remains unchanged at 52 reiterating that the Russian "
+            "Aerospace Forces have not targeted any of the groups.",
+            "have not targeted any of the groups",
+            ("RUS", "military"),
+        ),
         # an army "of" a state's government is that state's army
         (
             "Shelling hit Idlib and Aleppo. The army of the Assad regime said on Thursday that a strike hit a depot.",

@@ -53,7 +53,7 @@ class AttributorCore:
         are."""
         subject = self.own_subject(verb) or self.quoted_as_saying(verb)
         if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
-            subject = self.subject(verb)  # "The Coalition rejected …, stressing that …": the clause's subject
+            subject = self.speaking_subject_above(verb)  # "The Coalition rejected …, stressing that …"
         if subject is None:
             found = self.adjacent_actor(verb)
             if found is not None:
@@ -77,6 +77,17 @@ class AttributorCore:
             found = self.adjacent_actor(verb)
             return (found, POSITIONAL_CONFIDENCE) if found is not None else None
         return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
+
+    def speaking_subject_above(self, verb: Token) -> Token | None:
+        """The subject of a participle's clause ("The Coalition rejected …, stressing that …"): the nearest clause
+        above it whose subject can speak (not "the number of armed groups … remains unchanged, reiterating that")."""
+        token = verb
+        while token.head.i != token.i:
+            token = token.head
+            subject = self.own_subject(token)
+            if subject is not None and self.speaking(subject):
+                return subject
+        return None
 
     def speaking(self, subject: Token) -> bool:
         """Whether a verb's parsed subject is its speaker (else the parse is broken: "Four people were killed and six
