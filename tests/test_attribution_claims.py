@@ -91,12 +91,13 @@ def test_attribution_source_and_content(
             "conducted no strikes in that area",
             "spokes",
         ),
-        # no full stop inside the quote: the sentence goes on to its speaker, 17 tokens on
+        # no full stop inside the quote: the sentence goes on to its speaker, 17 tokens on; the person named
+        # there (tagged WORK_OF_ART by the model; the title in apposition says a person) speaks, not the body
         (
             'The watchdog raised concerns. "These reports are of great concern" Ahmet Uzumcu the head of the '
             "Organisation for the Prohibition of Chemical Weapons [OPCW] said in a statement.",
             "of great concern",
-            "OPCW",
+            "Ahmet Uzumcu",
         ),
     ],
 )

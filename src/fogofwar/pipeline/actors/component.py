@@ -3,6 +3,8 @@ the canonical actors."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -23,7 +25,7 @@ from fogofwar.pipeline.actors.lexicon import (
     lexicon,
     strip_det,
 )
-from fogofwar.pipeline.actors.persons import PersonRules
+from fogofwar.pipeline.actors.persons import MAX_NAME_WORDS, PersonRules
 
 
 class ActorTable(PersonRules):
@@ -184,6 +186,7 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         table = ActorTable(doc, self.matches(doc))
         table.persons.update(i for _, start, end in self.known_persons(doc) for i in range(start, end))
+        table.persons.update(titled_names(doc, lexicon().titles))
         table.read()
         doc._.actors = table.actors()
         return doc
@@ -209,3 +212,20 @@ class ActorsComponent:
             if not taken.intersection(range(span.start, span.end))
         ]
         return Matches(orgs, words, regions)
+
+
+def titled_names(doc: Doc, titles: Mapping[str, str | None]) -> set[int]:
+    """Tokens of names that a title in apposition makes persons, whatever the entity recogniser called them ("Ahmet
+    Uzumcu the head of the OPCW", tagged WORK_OF_ART): two or three proper nouns, not a place or a body."""
+    found: set[int] = set()
+    for token in doc:
+        head = token.head
+        if token.dep_ != "appos" or token.lower_ not in titles or head.pos_ != "PROPN" or head.i > token.i:
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        labels = {e.label_ for e in doc.ents if e.start <= head.i < e.end}
+        if 2 <= head.i + 1 - start <= MAX_NAME_WORDS and not labels & {"GPE", "LOC", "ORG", "NORP", "FAC"}:
+            found.update(range(start, head.i + 1))
+    return found

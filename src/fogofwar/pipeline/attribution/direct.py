@@ -11,6 +11,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     CONTINUATION_SHARE,
     MIN_QUOTE_WORDS,
     PARTIAL_QUOTE_LEAD,
+    PENDING,
     QUOTE_VERB_WINDOW,
     Draft,
 )
@@ -38,6 +39,9 @@ class DirectSpeech(AttributorCore):
             if source is None:
                 continue
             source_index, confidence = source
+            named = self.person_between(end, verb)
+            if named is not None and source_index != PENDING and self.actors[source_index].kind != "person":
+                source_index = named  # "“…” Ahmet Uzumcu the head of the OPCW said": the person, not the body
             self.used_verbs.add(verb.i)
             evidence = (min(start, verb.idx), max(end, self.attribution_end(verb)))
             self.drafts.append(
@@ -53,6 +57,17 @@ class DirectSpeech(AttributorCore):
                     verb=verb.i,
                 )
             )
+
+    def person_between(self, end: int, verb: Token) -> int | None:
+        """A person named between a closing quotation mark and its speech verb, if one is."""
+        first = self.token_at(end)
+        if first is None or verb.i <= first.i:
+            return None
+        for token in self.doc[first.i : verb.i]:
+            found = self.actor_at.get(token.idx)
+            if found is not None and self.actors[found].kind == "person":
+                return found
+        return None
 
     def partial(self, start: int, verb: Token) -> bool:
         """A quotation that closes a sentence begun in the reporter's words ("… they intervened “in support of the
