@@ -89,7 +89,7 @@ def test_attribution_source_and_content(
             '"The coalition conducted no strikes in that area. The claim is incorrect" U.S. Air Force Colonel '
             "John Dorrian a coalition spokesman told Reuters by email.",
             "conducted no strikes in that area",
-            "spokes",
+            "John Dorrian",
         ),
         # no full stop inside the quote: the sentence goes on to its speaker, 17 tokens on; the person named
         # there (tagged WORK_OF_ART by the model; the title in apposition says a person) speaks, not the body
