@@ -263,6 +263,13 @@ def test_attribution_bodies_sharing_a_head_noun_each_claim(
             "have not targeted any of the groups",
             ("RUS", "military"),
         ),
+        # a passive accusation by a capital: the country's government, the accused and the charge as content
+        (
+            "Fresh fighting shook Aleppo on Saturday as rebels battled to break a siege of the city by regime "
+            "forces, accused by Washington of using starvation as a weapon.",
+            "accused by Washington of using starvation",
+            ("USA", "government"),
+        ),
         # an army "of" a state's government is that state's army
         (
             "Shelling hit Idlib and Aleppo. The army of the Assad regime said on Thursday that a strike hit a depot.",

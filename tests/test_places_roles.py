@@ -20,6 +20,11 @@ Annotate = Callable[..., ArticleRecord]
         ("Moscow warned that any deliveries of long-range missiles would be a provocation.", "Moscow", "metonym"),
         ("Armenia denied the shelling, but reported fighting throughout the night.", "Armenia", "metonym"),
         ("Kyiv said its forces had repelled the assault.", "Kyiv", "metonym"),
+        (
+            "Regime forces, accused by Washington of using starvation as a weapon, held the city.",
+            "Washington",
+            "metonym",
+        ),
         # Where a statement was made
         ("The spokesman said in Brussels that the EU was deeply concerned.", "Brussels", "statement"),
         (

@@ -126,7 +126,7 @@ TAKING_VERBS = frozenset(
     {
         "shell", "bomb", "bombard", "pound", "hit", "strike", "attack", "capture", "seize", "retake", "recapture",
         "liberate", "occupy", "besiege", "storm", "enter", "reach", "encircle", "surround", "raid", "invade",
-        "overrun", "target",
+        "overrun", "target", "shake", "rock",
     }
 )  # fmt: skip
 
@@ -435,6 +435,9 @@ class PlacesComponent:
         token = span.root
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in STANCE_VERBS:
             return "metonym"
+        agent = token.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
+        if agent is not None and agent.head.lemma_ in STANCE_VERBS:
+            return "metonym"  # "accused by Washington of …", "condemned by Ankara"
         preposition: str | None = None
         verbs = 0
         for step, head in enumerate(climb(token)):

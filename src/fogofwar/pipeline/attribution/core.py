@@ -224,6 +224,9 @@ class AttributorCore:
         country = next((w.iso3 for t in tokens if (w := countries.lookup(t.text)) is not None), None)
         ents = [e for e in subject.doc.ents if e.start <= subject.i < e.end]
         kind: ActorKind = "person" if ents and ents[0].label_ == "PERSON" else "organisation"
+        named = countries.lookup(text)
+        if named is not None and named.kind in ("name", "capital"):  # "accused by Washington": its government
+            kind = "government"
         return self.add_actor(
             Actor(text=text, name=text, kind=kind, evidence=(self.span_of(tokens),), country=country, confidence=0.5)
         )

@@ -100,6 +100,8 @@ class ReportedSpeech(AttributorCore):
         if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in children):
             return self.what_it_was(verb)  # "in what two groups claimed was a gas attack"
         obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if lemma in BLAME_PREPS and obj is None and verb.dep_ == "acl":  # "regime forces, accused by Washington
+            obj = verb.head  # of using starvation": the accused is the noun the participle qualifies
         if lemma in BLAME_PREPS and obj is not None:  # "accused rebels of using toxic gas", "blamed it on Assad"
             preps = [c for c in [*children, *obj.children] if c.dep_ == "prep" and c.lower_ in BLAME_PREPS[lemma]]
             if preps:
