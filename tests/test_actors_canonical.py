@@ -255,3 +255,11 @@ def test_actors_lexicon_alias_names_one_organisation() -> None:
     for entry in data["organisations"]:
         for alias in entry["aliases"]:
             assert seen.setdefault(alias, entry["name"]) == entry["name"], alias
+
+
+def test_actors_the_group_is_not_the_agency_that_reported_it(annotate: Annotate) -> None:
+    record = annotate(
+        "A bomb hit a police station in Damascus, AFP reported. The Islamic State group claimed the attack in a "
+        "statement. The group said three of its fighters were involved in the attack."
+    )
+    assert actor_named(record, "The group").name == "Islamic State"

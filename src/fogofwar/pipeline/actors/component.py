@@ -158,6 +158,8 @@ class ActorTable(PersonRules):
         if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
             lemma = root.lemma_.lower()
             kinds = NAMED_KINDS | {"armed_group"} | ({"military"} if lemma in MILITARY_BODIES else set())
+            if lemma != "agency":  # "the group said" is not the news agency that reported it
+                kinds -= {"media"}
             spellings = {lemma, lemma.replace("center", "centre"), lemma.replace("organization", "organisation")}
             found = self.antecedent(  # "the centre": first a body whose name says so, else the last of its kind
                 lambda d: d.organ is None and any(w in spellings for w in d.name.lower().split()), np

@@ -132,7 +132,7 @@ class OrganRules(TableCore):
                     self.mention(self.organ(country, organ, text=np.text), np, confidence=COREFERENCE_CONFIDENCE)
                 return True
         if np[0].lower_ in POSSESSIVE_PRONOUNS:  # "26 of its troops": the country of the clause's party
-            owner = self.antecedent(lambda d: d.country is not None, np, same_sentence=True)
+            owner = self.antecedent(lambda d: d.country is not None and d.kind != "media", np, same_sentence=True)
             if owner is not None:
                 iso3 = self.drafts[owner].country
                 assert iso3 is not None
