@@ -346,6 +346,17 @@ def test_attribution_told_hearer_and_relaying_outlet(annotate: Annotate) -> None
     assert claim.channel == "Press TV"
 
 
+def test_attribution_but_said_is_a_second_claim_of_the_same_speaker(annotate: Annotate) -> None:
+    # The parser joins "said" to "wounded", inside what the official told AFP.
+    record = annotate(
+        "The NDF official told AFP that two fighters were also wounded in the Israeli attack but said it was "
+        "unclear whether the damage was inflicted by an air strike or shelling."
+    )
+    told, said = claim_with(record, "two fighters were also wounded"), claim_with(record, "it was unclear whether")
+    assert record.actors[told.source].name == record.actors[said.source].name == "National Defence Forces"
+    assert "unclear" not in record.article.text[told.content.start : told.content.end]
+
+
 def test_attribution_claim_mostly_in_quotation_marks_is_a_quote(annotate: Annotate) -> None:
     record = annotate(
         'Another Syrian source inside the camp told AFP about the strike. "Then there were several consecutive '

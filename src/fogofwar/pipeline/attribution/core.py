@@ -16,6 +16,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     DATELINE,
     NAME_DEPS,
     NEW_SPEAKER_CONFIDENCE,
+    OUTER_VERB_HOPS,
     PENDING,
     POSITIONAL_CONFIDENCE,
     SPEAKER_NOUNS,
@@ -52,6 +53,8 @@ class AttributorCore:
         """The actor who says it (``PENDING`` for "it said", resolved once every claim is known), and how sure we
         are."""
         subject = self.own_subject(verb) or self.quoted_as_saying(verb)
+        if subject is None and verb.dep_ == "conj" and self.adjacent_actor(verb) is None:
+            subject = self.joined_speaker(verb)
         if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
             subject = self.speaking_subject_above(verb)  # "The Coalition rejected …, stressing that …"
         if subject is None:
@@ -77,6 +80,30 @@ class AttributorCore:
             found = self.adjacent_actor(verb)
             return (found, POSITIONAL_CONFIDENCE) if found is not None else None
         return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
+
+    def joined_speaker(self, verb: Token) -> Token | None:
+        """The subject of a speech verb the parser joined to a verb of a reported clause: the speech verb joined
+        before it ("a source did not deny that … and said that …"), else the verb that reports the clause ("X told
+        AFP that two fighters were wounded but said …")."""
+        cues = self.cues.assert_verbs | self.cues.deny_verbs
+        if verb.head.lemma_.lower() in cues:
+            return None  # "denied … and said": the usual climb finds the subject
+        before = [c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.lemma_.lower() in cues]
+        if before:
+            return self.own_subject(before[-1])
+        outer = self.outer_speech_verb(verb)
+        return self.own_subject(outer) if outer is not None else None
+
+    def outer_speech_verb(self, verb: Token) -> Token | None:
+        """The speech verb whose reported clause holds ``verb`` (a few steps up), if there is one."""
+        token = verb
+        for _ in range(OUTER_VERB_HOPS):
+            if token.head.i == token.i:
+                return None
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in self.cues.assert_verbs:
+                return token.head
+            token = token.head
+        return None
 
     def speaking_subject_above(self, verb: Token) -> Token | None:
         """The subject of a participle's clause ("The Coalition rejected …, stressing that …"): the nearest clause

@@ -176,3 +176,7 @@ QUOTED_SHARE = 0.6
 
 #: Speech verbs whose object is who was told, not what was said or done ("… Zarif told Emma Bonino").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
+
+#: Steps climbed from a speech verb joined inside another's reported clause to that other verb ("X told AFP that
+#: two fighters were wounded but said …").
+OUTER_VERB_HOPS = 4

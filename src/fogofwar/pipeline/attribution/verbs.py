@@ -267,6 +267,9 @@ class ReportedSpeech(AttributorCore):
                 cue = token.i in verbs or token.lemma_.lower() in self.cues.assert_verbs
                 if cue and token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > first:
                     last = min(last, token.i - 1)
+                if cue and token.i in verbs and token.dep_ == "conj" and token.i > first:  # "… but said …"
+                    joined = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+                    last = min(last, (joined[-1] if joined else token.i) - 1)
                 if (
                     token.dep_ == "prep"
                     and token.lower_ == "in"
