@@ -61,8 +61,8 @@ TIMESTAMPS = {"ingested_at", "applied_at"}
 #: Every table of the ledger, in the order they are compared.
 TABLES = (
     "schema_version", "articles", "actors", "claims", "events", "event_places", "event_claims", "casualties",
-    "event_casualties", "losses", "event_clusters", "cluster_members", "figures", "estimates", "contradictions",
-    "contested_claims",
+    "event_casualties", "losses", "event_clusters", "cluster_countries", "cluster_members", "figures", "estimates",
+    "contradictions", "contested_claims",
 )  # fmt: skip
 
 #: The application name the ingest's PostgreSQL connection carries, so another connection can find and end it.
