@@ -594,3 +594,11 @@ def test_attribution_unknown_speaker_is_named_by_its_own_phrase(annotate: Annota
     )
     name = source_of(record, claim_with(record, "the Council will discuss"))[2]
     assert "Posted" not in name and len(name.split()) <= 4, name
+
+
+def test_attribution_speaker_nouns_hold_only_what_the_actor_lexicon_lacks() -> None:
+    from fogofwar.pipeline.actors import lexicon
+    from fogofwar.pipeline.attribution.lexicon import SPEAKER_NOUNS
+
+    lex = lexicon()
+    assert not {w for w in SPEAKER_NOUNS if w in lex.titles or w in lex.organs or w in lex.group_nouns}

@@ -168,12 +168,12 @@ def same_name(gold: str, predicted: str | None) -> bool:
     g, p = fold(gold).replace("united nations", "un"), fold(predicted).replace("united nations", "un")
     if g == p or g.replace(".", "") in (initials(p), p.replace(".", "")) or p == initials(g):
         return True
-    persons = person_spellings()
+    persons = known_spellings()
     return persons.get(g, g) == persons.get(p, p)
 
 
 @cache
-def person_spellings() -> dict[str, str]:
+def known_spellings() -> dict[str, str]:
     """Every folded spelling of a well-known person or organisation in the actor lexicon -> its canonical name."""
     lex = lexicon()
     persons = {fold(alias): known.name for alias, known in lex.persons.items()} | {

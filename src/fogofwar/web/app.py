@@ -54,13 +54,16 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         """The settings a worker process needs (all but the loaded annotator), as JSON values."""
-        return {"db": self.db, "writable": self.writable, "token": self.token, "cors_origins": self.cors_origins,
-                "max_body": self.max_body}  # fmt: skip
+        return {name: getattr(self, name) for name in WORKER_SETTINGS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Settings from ``to_dict``'s output."""
-        return cls(**{k: data[k] for k in ("db", "writable", "token", "cors_origins", "max_body") if k in data})
+        return cls(**{name: data[name] for name in WORKER_SETTINGS if name in data})
+
+
+#: The settings handed to worker processes: every field but the annotator, which each worker loads itself.
+WORKER_SETTINGS = ("db", "writable", "token", "cors_origins", "max_body")
 
 
 #: Environment variable through which ``fogofwar serve --workers N`` hands its settings to each worker process.

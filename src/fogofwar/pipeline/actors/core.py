@@ -86,10 +86,14 @@ class TableCore:
     def antecedent(self, accept: Any, np: SpacySpan, *, same_sentence: bool = False) -> int | None:
         """The most recent actor mentioned before ``np`` (within the window, or its sentence) that ``accept`` takes."""
         limit = np.sent.start_char if same_sentence else np.start_char - ANTECEDENT_WINDOW
+        return self.latest_between(accept, limit, np.start_char)
+
+    def latest_between(self, accept: Any, start: int, end: int) -> int | None:
+        """The most recent actor mentioned at an offset in [start, end) that ``accept`` takes."""
         for offset, index in reversed(self.by_offset):
-            if offset >= np.start_char:
+            if offset >= end:
                 continue
-            if offset < limit:
+            if offset < start:
                 return None
             if accept(self.drafts[index]):
                 return index

@@ -131,7 +131,7 @@ class Lexicon:
     organisations: dict[str, Organisation]  # alias -> organisation
     organs: dict[str, Organ]  # lower-cased phrase -> organ
     regions: dict[str, tuple[str | None, str]]  # region word -> (country, kind of its forces)
-    titles: dict[str, str | None]  # lower-cased title -> kind of the body it speaks for
+    titles: dict[str, str | None]  # lower-cased title -> kind of the body it speaks for, longest title first
     statement_nouns: frozenset[str]
     group_nouns: frozenset[str]
     home_words: frozenset[str]
@@ -154,7 +154,7 @@ def lexicon() -> Lexicon:
         organisations=organisations,
         organs=organs,
         regions=regions,
-        titles={k.lower(): v for k, v in data["titles"].items()},
+        titles={k.lower(): v for k, v in sorted(data["titles"].items(), key=lambda item: -len(item[0]))},
         statement_nouns=frozenset(data["statement_nouns"]),
         group_nouns=frozenset(data["group_nouns"]),
         home_words=frozenset(data["home_words"]),

@@ -113,8 +113,12 @@ class PersonRules(OrganRules):
             organ = Organ("armed groups", "armed_group")
         if organ is not None:
             return self.organ(known.country, organ, text=name.text)
-        country = countries.country_name(known.country) or known.country
-        index = self.add(("country", known.country), Draft(country, "government", known.country, country))
+        return self.government_of(known.country)
+
+    def government_of(self, iso3: str) -> int:
+        """The government of a country, as the actor of the country speaking."""
+        country = countries.country_name(iso3) or iso3
+        index = self.add(("country", iso3), Draft(country, "government", iso3, country))
         self.drafts[index].kind = "government"
         return index
 
@@ -151,7 +155,7 @@ class PersonRules(OrganRules):
         or None for a phrase with no title word."""
         text = " ".join(t.lower_ for t in tokens)
         found: str | None = None
-        for title, kind in sorted(self.lex.titles.items(), key=lambda item: -len(item[0])):  # longest first
+        for title, kind in self.lex.titles.items():  # longest first (the lexicon keeps them so)
             if f" {title} " in f" {text} ":
                 if kind is not None:
                     return kind
@@ -209,15 +213,7 @@ class PersonRules(OrganRules):
     def body_in_sentence(self, token: Token, kind: str) -> int | None:
         """The last body of a title's kind named before it in its sentence ("the coalition determined … said
         spokesman Colonel Chris Garver")."""
-        for offset, index in reversed(self.by_offset):
-            if offset >= token.idx:
-                continue
-            if offset < token.sent.start_char:
-                return None
-            draft = self.drafts[index]
-            if draft.kind == kind and draft.country is not None:
-                return index
-        return None
+        return self.latest_between(lambda d: d.kind == kind and d.country is not None, token.sent.start_char, token.idx)
 
     def state_of_title(self, token: Token, kind: str) -> int | None:
         """The government (or military) a state title with no country serves: the country last named before it in
@@ -231,10 +227,7 @@ class PersonRules(OrganRules):
             return None
         if kind == "military":
             return self.organ(iso3, Organ("military", "military"))
-        country = countries.country_name(iso3) or iso3
-        index = self.add(("country", iso3), Draft(country, "government", iso3, country))
-        self.drafts[index].kind = "government"
-        return index
+        return self.government_of(iso3)
 
     def body_just_named(self, token: Token) -> int | None:
         """The intergovernmental body, NGO or organisation last mentioned in this sentence or the one before, for a
@@ -242,15 +235,7 @@ class PersonRules(OrganRules):
         Humanitarian Coordinator"): news introduces a body before the official who speaks for it."""
         sentence = token.sent
         before = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        limit = before.start_char
-        for offset, index in reversed(self.by_offset):
-            if offset >= token.idx:
-                continue
-            if offset < limit:
-                return None
-            if self.drafts[index].kind in BODY_KINDS:
-                return index
-        return None
+        return self.latest_between(lambda d: d.kind in BODY_KINDS, before.start_char, token.idx)
 
     def principal(self, title: list[Token]) -> int | None:
         """The body of the person a title serves ("aide to President Ilham Aliyev"), when that person is known."""

@@ -159,14 +159,11 @@ def last_word(sent: SpacySpan) -> Token:
 #: with no name is a speaker only when its noun is one of these or of those ("sources said", "medics said").
 SPEAKER_NOUNS = frozenset(
     {
-        "source", "sources", "witness", "witnesses", "resident", "residents", "medic", "medics", "rescuer",
-        "rescuers", "doctor", "doctors", "analyst", "analysts", "expert", "experts", "observer", "observers",
-        "people", "man", "woman", "men", "women", "father", "mother", "survivor", "survivors", "worker", "workers",
-        "volunteer", "volunteers", "staff", "team", "teams", "investigator", "investigators", "inspector",
-        "inspectors", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "lawyer", "lawyers",
-        "paramedic", "paramedics", "nurse", "nurses", "villager", "villagers", "farmer", "farmers", "student",
-        "students", "teacher", "activist", "activists", "monitor", "monitors", "defence", "defense", "committee",
-        "ministry", "media", "agency", "television", "tv", "channel", "newspaper", "daily", "outlet", "radio",
+        "analyst", "analysts", "expert", "experts", "observer", "observers", "inspector", "inspectors",
+        "investigator", "investigators", "lawyer", "lawyers", "medic", "paramedic", "paramedics", "nurse", "nurses",
+        "rescuer", "survivor", "villager", "farmer", "farmers", "student", "students", "teacher", "worker", "workers",
+        "volunteer", "volunteers", "staff", "team", "teams", "man", "men", "woman", "women", "father", "mother",
+        "defence", "defense", "newspaper", "daily", "channel", "radio", "outlet",
     }
 )  # fmt: skip
 
