@@ -126,6 +126,16 @@ def test_attribution_he_added_skips_a_person_named_in_between(annotate: Annotate
     assert source_of(record, claim)[2] == "Laurent Fabius"
 
 
+def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
+    record = annotate(
+        "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "
+        "situation is outrageous, Jan Brenner, a doctor in Idlib, said. These are the worst levels of violence since "
+        "2016 it said."
+    )
+    claim = claim_with(record, "the worst levels of violence")
+    assert source_of(record, claim)[2] == "International Committee of the Red Cross"
+
+
 def test_attribution_quote_paragraph_continues_the_quote_before(annotate: Annotate) -> None:
     record = annotate(
         "Calls for calm\n\n“We urge everyone to prevent an all-out war,” EU spokesman Peter Stano said.\n\n"
@@ -456,6 +466,16 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             'targeting IS" Russian General Vladimir Savchenko said.',
             'Russian jets were not in the area but they later intervened "in support of the Syrian army by targeting IS',
             "Vladimir Savchenko",
+        ),
+        (  # the "that" clause the parser hung on "statement"
+            "The Red Crescent said in a statement that up to 10 clinics were damaged in the past week.",
+            "up to 10 clinics were damaged in the past week",
+            "Red Crescent",
+        ),
+        (  # the speaker's name and title before "told", not the outlet told, speaks
+            "We have seen a number of clinics being targeted, Karim Haddad, ICRC regional director, told Reuters.",
+            "We have seen a number of clinics being targeted",
+            "Karim Haddad",
         ),
     ],
 )

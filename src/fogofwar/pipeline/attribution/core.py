@@ -11,6 +11,7 @@ from fogofwar import countries
 from fogofwar.pipeline.actors import actor_spans, lexicon
 from fogofwar.pipeline.actors.lexicon import OWNER_PREPS
 from fogofwar.pipeline.attribution.lexicon import (
+    ADDRESSEE_VERBS,
     ATTRIBUTION_DEPS,
     CONTINUING_PRONOUNS,
     DATELINE,
@@ -228,13 +229,24 @@ class AttributorCore:
             i -= 1
         if i >= 0 and (found := self.actor_at.get(self.doc[i].idx)) is not None:
             return self.actor_at.get(self.phrase_head(self.doc[i]).idx, found)
+        if i > 0 and self.doc[i].text == "," and (found := self.apposed_actor(self.doc[i - 1])) is not None:
+            return found  # "…, Robert Mardini, ICRC regional director, told Reuters"
         if verb.i == 0 or not self.doc[verb.i - 1].is_punct:  # inversion only after a quote or comma: ', said X.'
+            return None
+        if verb.lemma_.lower() in ADDRESSEE_VERBS:  # ", told Reuters": who was told, not who spoke
             return None
         j = verb.i + 1
         while j < len(self.doc) and self.doc[j].pos_ == "DET":
             j += 1
         if j < len(self.doc) and (found := self.actor_at.get(self.doc[j].idx)) is not None:
             return found
+        return None
+
+    def apposed_actor(self, last: Token) -> int | None:
+        """The actor a title in apposition ends on describes ("Robert Mardini, ICRC regional director")."""
+        head = self.phrase_head(last)
+        if head.dep_ == "appos" and head.head.i < head.i:
+            return self.actor_at.get(head.head.idx)
         return None
 
     def new_speaker(self, subject: Token) -> int:
@@ -324,6 +336,10 @@ class AttributorCore:
             head = self.phrase_head(self.doc[verb.i - 1])
             if self.actor_at.get(head.idx) == found and head.i < verb.i:  # the speaker's phrase runs on before it
                 return head.left_edge.idx
+            if verb.i > 1 and self.doc[verb.i - 1].text == ",":  # "…, Robert Mardini, ICRC regional director, told"
+                title = self.phrase_head(self.doc[verb.i - 2])
+                if title.dep_ == "appos" and self.actor_at.get(title.head.idx) == found:
+                    return title.head.left_edge.idx
         if (subject := self.subject(verb)) is not None and subject.i < verb.i:
             return subject.left_edge.idx
         i = verb.i

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS
+from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS as HE_SHE
 from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
     CONTINUING_CUES,
@@ -20,29 +20,35 @@ class Denials(AttributorCore):
     """Links each denial to the claim it denies."""
 
     def resolve_pending(self) -> None:
-        """ "It said", "the statement said": the source of the nearest claim before, in text order. "He added":
-        the person who spoke last (a reporter's "he added" continues the speaker, even when someone else was
-        named in between)."""
+        """ "It said", "the statement said": the source of the nearest claim before, in text order; "it" is never a
+        person (a spokesman's "it said" is his body's). "He added": the person who spoke last (a reporter's "he
+        added" continues the speaker, even when someone else was named in between)."""
         ordered = sorted(self.drafts, key=lambda d: d.evidence[0])
         last: int | None = None
+        last_body: int | None = None
         last_person: int | None = None
         for draft in ordered:
-            if draft.source == PENDING and last is not None:
-                draft.source = last
-            elif last_person is not None and draft.cue in CONTINUING_CUES and self.pronoun_subject(draft):
+            if draft.source == PENDING:
+                found = last_body if self.subject_word(draft) == "it" else last
+                draft.source = found if found is not None else PENDING
+            elif last_person is not None and draft.cue in CONTINUING_CUES and self.subject_word(draft) in HE_SHE:
                 draft.source = last_person
             if draft.source != PENDING:
                 last = draft.source
-                if self.actors[draft.source].kind == "person":
+                speaker = self.actors[draft.source]
+                if speaker.kind == "person":
                     last_person = draft.source
+                    last_body = speaker.affiliation if speaker.affiliation is not None else last_body
+                else:
+                    last_body = draft.source
         self.drafts = [d for d in self.drafts if d.source != PENDING]
 
-    def pronoun_subject(self, draft: Draft) -> bool:
-        """Whether the claim's verb has "he" or "she" for its subject."""
+    def subject_word(self, draft: Draft) -> str | None:
+        """The lower-cased subject of the claim's verb ("he", "it", "ministry"), if it has one."""
         if draft.verb is None:
-            return False
+            return None
         subject = self.own_subject(self.doc[draft.verb])
-        return subject is not None and subject.lower_ in PERSON_PRONOUNS
+        return subject.lower_ if subject is not None else None
 
     def link_denials(self) -> None:
         for draft in self.drafts:

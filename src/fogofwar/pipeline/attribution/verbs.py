@@ -119,7 +119,7 @@ class ReportedSpeech(AttributorCore):
                     # "deny Damascus carried out", "said the poison gas in that incident last week belonged to
                     # rebels": the parser took the clause's subject for the verb's object
                     start = obj.left_edge.i
-                return self.trim(start, comp.right_edge.i)
+                return self.trim(start, self.complement_end(verb, comp))
         if polarity == "deny" or lemma in self.cues.object_content:
             obj = next((c for c in children if c.dep_ in ("dobj", "attr")), None)
             if obj is not None and obj.pos_ != "PRON":
@@ -128,10 +128,32 @@ class ReportedSpeech(AttributorCore):
                 return self.trim(obj.i, obj.i)
         return self.content_around(verb, children)
 
+    def complement_end(self, verb: Token, comp: Token) -> int:
+        """The last token of a complement clause; before the speaker when the parser hung the speaker's name on the
+        clause ("We have seen …, Robert Mardini, ICRC regional director, told Reuters")."""
+        end = comp.right_edge.i
+        speaker = self.token_at(self.attribution_start(verb)) if comp.i < verb.i else None
+        if speaker is not None and comp.i < speaker.i <= end and speaker.idx in self.actor_at:
+            return speaker.i - 1
+        return end
+
+    def statement_clause(self, children: list[Token]) -> Token | None:
+        """The "that" clause the parser hung on the statement a verb was made in ("said in a statement that up to
+        10 hospitals were damaged", where the clause became the noun's complement), if there is one."""
+        statement_nouns = lexicon().statement_nouns
+        for prep in (c for c in children if c.dep_ == "prep"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in statement_nouns):
+                for clause in noun.rights:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and clause.left_edge.lower_ == "that":
+                        return clause
+        return None
+
     def content_around(self, verb: Token, children: list[Token]) -> tuple[int, int] | None:
-        """The content of a verb with no complement: the rest of the sentence; none when the verb's object is an
-        act ("declared a state of war"), unless it is who heard it ("… Zarif told Bonino": what was said comes
-        before)."""
+        """The content of a verb with no complement: a clause hung on "in a statement", else the rest of the
+        sentence; none when the verb's object is an act ("declared a state of war"), unless it is who heard it ("…
+        Zarif told Bonino": what was said comes before)."""
+        if (clause := self.statement_clause(children)) is not None:
+            return self.trim(clause.left_edge.i, clause.right_edge.i)
         acts = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
         if not acts:
             return self.rest_of_sentence(verb)
