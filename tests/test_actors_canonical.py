@@ -63,6 +63,19 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
             "armed_group",
         ),
         ("Rebels in Aleppo said al-Nusra had shelled the town.", "al-Nusra", "SYR", "armed_group"),
+        # a name before "Army" makes a faction; a country word before it, the state's army
+        (
+            "Fighting went on near Hama. Meanwhile Al-Izza Army announced that the battle will continue.",
+            "Al-Izza Army",
+            "SYR",
+            "armed_group",
+        ),
+        (
+            "Fighting went on near Hama. The Syrian Arab Army said it took the town.",
+            "Syrian Arab Army",
+            "SYR",
+            "military",
+        ),
         # the Islamic State's news agency speaks for the group
         ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
         # a police source in a story about Syria speaks for the Syrian state
@@ -112,6 +125,14 @@ def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, cou
             "John Kirby",
             "State Department",
             "USA",
+        ),
+        (  # the apostrophe and commas lost: the name, the body's possessive, the title in apposition to it
+            "Before the raid the clinic had an emergency room and inpatient department and provided general and "
+            "orthopedic surgery. Giulia Marchetti MSFs head of mission in northern Syria said that the loss of the "
+            "surgeon leaves just two surgeons for a population of 90000.",
+            "Giulia Marchetti",
+            "Medecins Sans Frontieres",
+            None,
         ),
     ],
 )

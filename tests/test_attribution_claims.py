@@ -126,6 +126,17 @@ def test_attribution_he_added_skips_a_person_named_in_between(annotate: Annotate
     assert source_of(record, claim)[2] == "Laurent Fabius"
 
 
+def test_attribution_person_named_before_the_body_speaks_and_continues(annotate: Annotate) -> None:
+    record = annotate(
+        "Syria\n\nBefore the raid the clinic had an emergency room and inpatient department and provided general and "
+        "orthopedic surgery. Giulia Marchetti MSFs head of mission in northern Syria said that the loss of the "
+        "surgeon leaves just two surgeons for a population of 90000. Bombing clinics remains a common practice in "
+        "Syria he added."
+    )
+    for words in ("the loss of the surgeon", "Bombing clinics remains"):
+        assert source_of(record, claim_with(record, words))[2] == "Giulia Marchetti"
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

@@ -14,8 +14,8 @@ from spacy.util import filter_spans
 from fogofwar import countries
 from fogofwar.pipeline.actors.core import Matches
 from fogofwar.pipeline.actors.lexicon import (
-    ARMED_GROUP_WORDS,
     COREFERENCE_CONFIDENCE,
+    FACTION_HEADS,
     MEMBER_BODIES,
     MILITARY_BODIES,
     NAMED_KINDS,
@@ -81,9 +81,11 @@ class ActorTable(PersonRules):
 
     def named_faction(self, np: SpacySpan) -> bool:
         """A faction the lexicon and the entity recogniser miss, named before a word for an armed unit ("the Sawaiq
-        al-Rahman brigade", "the Hamza Division"): an armed group of the story's country."""
+        al-Rahman brigade", "the Hamza Division", "Al-Nasr Army"): an armed group of the story's country."""
         root = np.root
-        if root.lower_ not in ARMED_GROUP_WORDS or root.i in self.matches.org_at:
+        if root.lower_ not in FACTION_HEADS or root.i in self.matches.org_at:
+            return False
+        if root.lower_ == "army" and any(t.i in self.matches.country_at for t in np):  # "the Syrian Arab Army"
             return False
         names = [t for t in np if t.i < root.i and t.pos_ == "PROPN" and t.i not in self.matches.country_at]
         if not names:
@@ -140,6 +142,8 @@ class ActorTable(PersonRules):
         if org is not None:
             whole = self.doc[min(np.start, org.start) : max(np.end, org.end)]
             self.mention(self.organisation(org), whole)
+            return
+        if root.lower_ == "army" and self.named_faction(np):  # "Al-Nasr Army" before "the army" as an organ
             return
         if self.coordinated_organs(np) or self.organ_phrase(np):
             return

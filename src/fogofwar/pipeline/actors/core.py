@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from fogofwar.pipeline.actors.lexicon import ANTECEDENT_WINDOW, DEFINITE, SUBJECT_DEPS, Draft, lexicon
+from fogofwar.pipeline.actors.lexicon import ANTECEDENT_WINDOW, DEFINITE, FACTION_HEADS, SUBJECT_DEPS, Draft, lexicon
 from fogofwar.record import Actor, Span
 
 
@@ -62,7 +62,7 @@ class TableCore:
         self.persons = {
             i
             for ent in self.ents
-            if ent.label_ == "PERSON" and ent.start_char not in placed
+            if ent.label_ == "PERSON" and ent.start_char not in placed and ent[-1].lower_ not in FACTION_HEADS
             for i in range(ent.start, ent.end)
         }
 

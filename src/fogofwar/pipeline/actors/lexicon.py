@@ -84,6 +84,11 @@ ARMED_GROUP_WORDS = frozenset(
     {"brigade", "brigades", "battalion", "battalions", "division", "legion", "militia", "regiment", "katiba", "liwa"}
 )
 
+#: Words for an armed unit that end a faction's name ("Al-Nasr Army", "the Hamza Division"): such a name is never a
+#: person's, whatever the entity recogniser says. "army" is not among ARMED_GROUP_WORDS because "the army" alone is the
+#: state's (an organ word); only a name before it makes it a faction.
+FACTION_HEADS = ARMED_GROUP_WORDS | {"army"}
+
 #: Kinds of body a person named "of" or "from" it speaks for ("X of the Free Syrian Army", "Y from the Red Crescent").
 MEMBER_BODIES = frozenset({"armed_group", "organisation", "ngo", "igo", "military", "media"})
 

@@ -37,16 +37,22 @@ class PersonRules(OrganRules):
     def person_in(self, np: SpacySpan) -> SpacySpan | None:
         """The person a phrase names as its head ("European Commission spokesman Peter Stano" -> Peter Stano)."""
         root = np.root
-        if root.i not in self.persons:
+        if root.i not in self.persons or root.i in self.matches.org_at:
             # A title after the name with no comma ("Peter Salama Executive Director of the WHO ... said").
-            named = [t.i for t in np if t.i in self.persons and t.i < root.i]
-            if not named or self.title_kind(self.doc[named[-1] + 1 : root.i + 1]) is None:
+            named = [t.i for t in np if t.i in self.persons and t.i < root.i and t.i not in self.matches.org_at]
+            # … or a body and the title in apposition to it ("Massimiliano Rebaudengo MSFs head of mission").
+            body = root.i in self.matches.org_at
+            apposed = [t for c in root.rights if c.dep_ == "appos" for t in c.subtree] if body else []
+            if not named or self.title_kind([*self.doc[named[-1] + 1 : root.i + 1], *apposed]) is None:
                 return None
             root = self.doc[named[-1]]
         if root.i in self.matches.country_at or root.i in self.matches.org_at:
             return None
         ent = self.ent_at.get(root.i)
         start, end = (ent.start, min(ent.end, np.end)) if ent is not None else self.name_around(root, np)
+        end = next((i for i in range(start, end) if i in self.matches.org_at), end)  # "Rebaudengo MSFs", one entity
+        while start > np.start and start - 1 in self.persons and start - 1 not in self.matches.org_at:
+            start -= 1  # a first name the recogniser tagged as an entity of its own
         if end > start and self.doc[end - 1].tag_ == "POS":
             end -= 1
         return self.doc[start:end] if end > start else None

@@ -159,11 +159,11 @@ class AttributorCore:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         tokens += [obj] + [t for child in obj.lefts for t in child.subtree]
-        for token in tokens:
-            found = self.actor_at.get(token.idx)
-            if found is not None:
-                return found
-        return None
+        found = [i for token in tokens if (i := self.actor_at.get(token.idx)) is not None]
+        if not found:
+            return None
+        members = [i for i in found if self.actors[i].kind == "person" and self.actors[i].affiliation == found[0]]
+        return members[0] if members else found[0]  # "Massimiliano Rebaudengo MSFs head …": the person, not MSF
 
     def co_speakers(self, verb: Token, first: int) -> list[int]:
         """Other actors joined to the subject by "and" ("Government and opposition forces denied ..."), each a
