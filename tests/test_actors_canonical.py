@@ -76,6 +76,12 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
             "SYR",
             "military",
         ),
+        (
+            "Clashes near Hama. Al-Izza Army said the battle goes on. The army said it took the town.",
+            "The army",
+            "SYR",
+            "military",
+        ),
         # the Islamic State's news agency speaks for the group
         ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
         # a police source in a story about Syria speaks for the Syrian state
@@ -125,6 +131,12 @@ def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, cou
             "John Kirby",
             "State Department",
             "USA",
+        ),
+        (  # a faction nobody lists, named in the title
+            "Fighting went on near Hama. Al-Izza Army military spokesman Captain Jamil al-Saleh said the battle goes on.",
+            "Jamil al-Saleh",
+            "Al-Izza Army",
+            "SYR",
         ),
         (  # the apostrophe and commas lost: the name, the body's possessive, the title in apposition to it
             "Before the raid the clinic had an emergency room and inpatient department and provided general and "

@@ -488,6 +488,11 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "We have seen a number of clinics being targeted",
             "Karim Haddad",
         ),
+        (  # a quotation that lost its marks, parsed as the object of "said"
+            "A rebel spokesman said The criminal gangs resorted to chemical weapons when they could not defeat us.",
+            "The criminal gangs resorted to chemical weapons when they could not defeat us",
+            "rebel spokesman",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

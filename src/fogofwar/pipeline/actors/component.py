@@ -15,7 +15,6 @@ from fogofwar import countries
 from fogofwar.pipeline.actors.core import Matches
 from fogofwar.pipeline.actors.lexicon import (
     COREFERENCE_CONFIDENCE,
-    FACTION_HEADS,
     MEMBER_BODIES,
     MILITARY_BODIES,
     NAMED_KINDS,
@@ -79,22 +78,6 @@ class ActorTable(PersonRules):
         spans += [e for e in self.ents if e.label_ == "PERSON" and not covered.intersection(range(e.start, e.end))]
         return sorted(spans, key=lambda s: (s.start, -s.end))
 
-    def named_faction(self, np: SpacySpan) -> bool:
-        """A faction the lexicon and the entity recogniser miss, named before a word for an armed unit ("the Sawaiq
-        al-Rahman brigade", "the Hamza Division", "Al-Nasr Army"): an armed group of the story's country."""
-        root = np.root
-        if root.lower_ not in FACTION_HEADS or root.i in self.matches.org_at:
-            return False
-        if root.lower_ == "army" and any(t.i in self.matches.country_at for t in np):  # "the Syrian Arab Army"
-            return False
-        names = [t for t in np if t.i < root.i and t.pos_ == "PROPN" and t.i not in self.matches.country_at]
-        if not names:
-            return False
-        name = strip_det(self.doc[names[0].i : root.i + 1])
-        draft = Draft(name, "armed_group", self.home_country(), np.text, head=root.lemma_.lower())
-        self.mention(self.add(("org", name.lower()), draft), np)
-        return True
-
     def lone_witness(self, np: SpacySpan) -> bool:
         """An unnamed person who speaks for no body ("A resident of Homs said", "a witness told Reuters"): an actor
         of their own, whom a later "he" or "she" can continue; kind ``organisation`` with no country, as the claims
@@ -143,11 +126,11 @@ class ActorTable(PersonRules):
             whole = self.doc[min(np.start, org.start) : max(np.end, org.end)]
             self.mention(self.organisation(org), whole)
             return
-        if root.lower_ == "army" and self.named_faction(np):  # "Al-Nasr Army" before "the army" as an organ
+        if root.lower_ == "army" and self.named_faction(np) is not None:  # "Al-Nasr Army", not "the army"
             return
         if self.coordinated_organs(np) or self.organ_phrase(np):
             return
-        if self.lone_witness(np) or self.named_faction(np):
+        if self.lone_witness(np) or self.named_faction(np) is not None:
             return
         word = self.matches.country_at.get(root.i)
         if word is not None and self.country_word(word, root) is not None:

@@ -14,6 +14,7 @@ from fogofwar.pipeline.actors.lexicon import (
     ARMED_GROUP_WORDS,
     COREFERENCE_CONFIDENCE,
     COUNTRY_ORGANS,
+    FACTION_HEADS,
     GROUP_HEADS,
     HOME_GROUP_WORDS,
     HOME_GROUPS,
@@ -280,6 +281,23 @@ class OrganRules(TableCore):
         if following.startswith(("-based", "- based", "based")):  # "the Britain-based monitor": a seat, not a side
             return None
         return found.iso3
+
+    def named_faction(self, np: SpacySpan) -> int | None:
+        """A faction the lexicon and the entity recogniser miss, named before a word for an armed unit ("the Sawaiq
+        al-Rahman brigade", "the Hamza Division", "Al-Nasr Army"): an armed group of the story's country; its index,
+        or None."""
+        root = np.root
+        if root.lower_ not in FACTION_HEADS or root.i in self.matches.org_at:
+            return None
+        if root.lower_ == "army" and any(t.i in self.matches.country_at for t in np):  # "the Syrian Arab Army"
+            return None
+        names = [t for t in np if t.i < root.i and t.pos_ == "PROPN" and t.i not in self.matches.country_at]
+        if not names:
+            return None
+        name = strip_det(self.doc[names[0].i : root.i + 1])
+        head = root.lemma_.lower() if root.lower_ in ARMED_GROUP_WORDS else None  # "the army" is still the state's
+        draft = Draft(name, "armed_group", self.home_country(), np.text, head=head)
+        return self.mention(self.add(("org", name.lower()), draft), np)
 
     def unknown_organisation(self, ent: SpacySpan) -> None:
         """An organisation the lexicon does not know ("the Union of Syrian Medical Relief Organisations"): kind

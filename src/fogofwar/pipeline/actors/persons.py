@@ -12,6 +12,7 @@ from fogofwar import countries
 from fogofwar.pipeline.actors.lexicon import (
     COREFERENCE_CONFIDENCE,
     COUNTRY_ORGANS,
+    FACTION_HEADS,
     HOME_ORGANS,
     POSSESSIVE_PRONOUNS,
     Draft,
@@ -177,11 +178,9 @@ class PersonRules(OrganRules):
             t.i in self.matches.org_at or t.i in self.matches.country_at for t in title
         ):  # "Its spokesman John Kirby": the body named just before
             return self.antecedent(lambda d: d.kind != "person", self.doc[title[0].i : title[0].i + 1])
-        for token in title:
-            org = self.matches.org_at.get(token.i)
-            if org is not None:
-                self.consumed.update(range(org.start, org.end))
-                return self.mention(self.organisation(org), org)
+        named = self.body_named_in(title)
+        if named is not None:
+            return named
         principal = self.principal(title)
         if principal is not None:  # "an aide to President Ilham Aliyev": the body Aliyev speaks for
             return principal
@@ -207,6 +206,20 @@ class PersonRules(OrganRules):
                 return self.mention(self.organ(iso3, Organ("military", "military")), word)
             return self.mention(self.country(word, agent=True), word)
         return self.body_of_bare_title(title)
+
+    def body_named_in(self, title: list[Token]) -> int | None:
+        """An organisation or a faction named in a title ("MSF's head of mission", "Al-Nasr Army military spokesperson
+        Lieutenant")."""
+        for token in title:
+            org = self.matches.org_at.get(token.i)
+            if org is not None:
+                self.consumed.update(range(org.start, org.end))
+                return self.mention(self.organisation(org), org)
+        for token in title:
+            faction = self.named_faction(self.doc[title[0].i : token.i + 1]) if token.lower_ in FACTION_HEADS else None
+            if faction is not None:
+                return faction
+        return None
 
     def body_of_bare_title(self, title: list[Token]) -> int | None:
         """The body of a title that names none: a state title serves the country just named ("Interior Minister

@@ -171,6 +171,11 @@ SPEAKER_NOUNS = frozenset(
 #: words, with a few of the reporter's around them.
 QUOTED_SHARE = 0.6
 
+#: Speech verbs that report a clause and never take a thing done as their object: when the parser gives one an object
+#: with a verb of its own ("said the criminal gangs resorted to …", a quote that lost its marks), the object and its
+#: verb are the clause said.
+CLAUSE_ONLY_VERBS = frozenset({"say", "add", "state", "stress", "insist"})
+
 #: Speech verbs whose object is who was told, not what was said or done ("… Zarif told Emma Bonino").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
 

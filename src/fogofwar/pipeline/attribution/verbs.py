@@ -11,6 +11,7 @@ from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
     ADDRESSEE_VERBS,
     BLAME_PREPS,
+    CLAUSE_ONLY_VERBS,
     COMPLEMENT_DEPS,
     PENDING,
     QUOTED_SHARE,
@@ -157,6 +158,10 @@ class ReportedSpeech(AttributorCore):
         acts = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
         if not acts:
             return self.rest_of_sentence(verb)
+        lemma = verb.lemma_.lower()
+        clause = acts[0] if len(acts) == 1 and acts[0].i > verb.i and lemma in CLAUSE_ONLY_VERBS else None
+        if clause is not None and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in clause.children):
+            return self.trim(clause.left_edge.i, clause.right_edge.i)  # "said The criminal gangs resorted to …"
         if verb.lemma_.lower() in ADDRESSEE_VERBS and all(c.dep_ == "dobj" for c in acts):
             before = self.rest_of_sentence(verb)
             return before if before is not None and before[0] < before[1] <= verb.idx else None
