@@ -132,6 +132,12 @@ def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, cou
             "State Department",
             "USA",
         ),
+        (  # a faction nobody lists, named after the person
+            '"The advance will be from the north" said Omar al-Hamid of the Noureddin al-Zinki rebel faction.',
+            "Omar al-Hamid",
+            "Noureddin al-Zinki rebel faction",
+            None,
+        ),
         (  # a faction nobody lists, named in the title
             "Fighting went on near Hama. Al-Izza Army military spokesman Captain Jamil al-Saleh said the battle goes on.",
             "Jamil al-Saleh",

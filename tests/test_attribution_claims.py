@@ -137,6 +137,25 @@ def test_attribution_person_named_before_the_body_speaks_and_continues(annotate:
         assert source_of(record, claim_with(record, words))[2] == "Giulia Marchetti"
 
 
+def test_attribution_he_continues_the_subject_not_a_name_in_passing(annotate: Annotate) -> None:
+    record = annotate(
+        "Aleppo\n\nA pro-government military source told AFP that the assault was massive and could not break into "
+        'any district besides the one named after Bashar al-Assad. "They are using Grad missiles and car bombs" he '
+        "said."
+    )
+    claim = claim_with(record, "They are using Grad missiles")
+    assert source_of(record, claim)[1:] == ("military", "pro-government military source")
+
+
+def test_attribution_adding_after_a_reported_clause_is_the_reporters(annotate: Annotate) -> None:
+    record = annotate(
+        'Aleppo\n\nKremlin spokesman Dmitry Peskov said Putin "considers it inappropriate at the current moment" '
+        'adding that the president thought it necessary to "continue the humanitarian pause" in Aleppo.'
+    )
+    claim = claim_with(record, "the president thought it necessary")
+    assert source_of(record, claim)[2] == "Dmitry Peskov"
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "
@@ -492,6 +511,19 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "A rebel spokesman said The criminal gangs resorted to chemical weapons when they could not defeat us.",
             "The criminal gangs resorted to chemical weapons when they could not defeat us",
             "rebel spokesman",
+        ),
+        (  # commas lost, a number parsed as the subject: the people named right before the verb speak
+            "Fighting in Idlib is the worst since the battle for Aleppo with air strikes causing hundreds of civilian "
+            "casualties aid agencies said on Thursday.",
+            "Fighting in Idlib is the worst since the battle for Aleppo with air strikes causing hundreds of civilian "
+            "casualties",
+            "aid agencies",
+        ),
+        (  # a title, "of" its body, and the name glued to the body by the recogniser
+            "The Syrian Observatory for Human Rights said warplanes conducted a dozen airstrikes. Director of the "
+            "UK-based Observatory Rami Abdurrahman also stated that six of the raids targeted a court.",
+            "six of the raids targeted a court",
+            "Rami Abdulrahman",
         ),
     ],
 )

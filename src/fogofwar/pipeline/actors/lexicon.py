@@ -73,15 +73,28 @@ NAMED_KINDS = frozenset({"ngo", "igo", "media", "organisation"})
 MILITARY_BODIES = frozenset({"center", "centre", "command", "headquarters"})
 
 #: Words in the name of an organisation the lexicon does not know that make it a non-governmental aid, medical or
-#: rights body ("Union of Syrian Medical Relief Organisations", "Syrian Network for Human Rights").
+#: rights body ("Union of Syrian Medical Relief Organisations", "Syrian Network for Human Rights"), or a monitor of
+#: the war ("a war monitor said", coded ``ngo`` by the claims guidelines).
 NGO_WORDS = frozenset(
-    {"relief", "medical", "humanitarian", "rights", "aid", "doctors", "rescue", "charity", "crescent"}
+    {"relief", "medical", "humanitarian", "rights", "aid", "doctors", "rescue", "charity", "crescent", "monitor"}
 )
 
 #: Words that make an organisation the lexicon does not know an armed faction ("the Sawaiq al-Rahman Brigade",
-#: "the Hamza Division"), of the story's country.
+#: "the Hamza Division", "the Noureddin al-Zinki rebel faction"), of the story's country.
 ARMED_GROUP_WORDS = frozenset(
-    {"brigade", "brigades", "battalion", "battalions", "division", "legion", "militia", "regiment", "katiba", "liwa"}
+    {
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "division",
+        "legion",
+        "militia",
+        "regiment",
+        "katiba",
+        "liwa",
+        "faction",
+    }
 )
 
 #: Words for an armed unit that end a faction's name ("Al-Nasr Army", "the Hamza Division"): such a name is never a

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from fogofwar import countries
 from fogofwar.pipeline.actors.lexicon import (
+    ANTECEDENT_WINDOW,
     COREFERENCE_CONFIDENCE,
     COUNTRY_ORGANS,
     FACTION_HEADS,
@@ -27,6 +28,9 @@ MAX_NAME_WORDS = 3
 
 #: Heads of the unnamed people a pronoun may continue ("a resident ... He said").
 WITNESSES = frozenset({"resident", "witness"})
+
+#: Heads of phrases that name one person speaking for a body without a title ("a military source said … he said").
+PERSON_NOUNS = frozenset({"source", "official", "officer", "he", "she"})
 
 #: Kinds of actor a title that names no body is taken to serve when one was named just before.
 BODY_KINDS = frozenset({"igo", "ngo", "organisation"})
@@ -51,6 +55,8 @@ class PersonRules(OrganRules):
             return None
         ent = self.ent_at.get(root.i)
         start, end = (ent.start, min(ent.end, np.end)) if ent is not None else self.name_around(root, np)
+        while start < end and start in self.matches.org_at:  # "Observatory Rami Abdurrahman", one entity
+            start += 1
         end = next((i for i in range(start, end) if i in self.matches.org_at), end)  # "Rebaudengo MSFs", one entity
         while start > np.start and start - 1 in self.persons and start - 1 not in self.matches.org_at:
             start -= 1  # a first name the recogniser tagged as an entity of its own
@@ -216,7 +222,9 @@ class PersonRules(OrganRules):
                 self.consumed.update(range(org.start, org.end))
                 return self.mention(self.organisation(org), org)
         for token in title:
-            faction = self.named_faction(self.doc[title[0].i : token.i + 1]) if token.lower_ in FACTION_HEADS else None
+            faction = (
+                self.named_faction(self.doc[token.left_edge.i : token.i + 1]) if token.lower_ in FACTION_HEADS else None
+            )
             if faction is not None:
                 return faction
         return None
@@ -283,7 +291,35 @@ class PersonRules(OrganRules):
         return lower in self.lex.titles or lower in self.lex.organs or self.organ_of([head]) is not None
 
     def pronoun(self, np: SpacySpan) -> None:
-        """ "he"/"she": the last person mentioned, named or not ("a resident"), if one was, recently."""
-        found = self.antecedent(lambda d: d.kind == "person" or (d.kind == "organisation" and d.head in WITNESSES), np)
-        if found is not None:
-            self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
+        """ "he"/"she": a person mentioned recently, named or not ("a resident", "a military source"): the last one
+        who was the subject of a clause, else the last one (a subject is the likelier antecedent: "A source told AFP
+        … from Dahiyet al-Assad. 'They are using Grad missiles' he said" is the source, not Assad)."""
+        latest: int | None = None
+        for offset, index in reversed(self.by_offset):
+            if offset >= np.start_char:
+                continue
+            if offset < np.start_char - ANTECEDENT_WINDOW:
+                break
+            root = self.mention_root(index, offset)
+            if root is None or not self.person_like(self.drafts[index], root):
+                continue
+            if self.acting(root):
+                latest = index
+                break
+            latest = index if latest is None else latest
+        if latest is not None:
+            self.mention(latest, np, confidence=COREFERENCE_CONFIDENCE)
+
+    def mention_root(self, index: int, offset: int) -> Token | None:
+        """The head word of the actor's mention that starts at ``offset``."""
+        span = next((s for s in self.drafts[index].evidence if s.start == offset), None)
+        mention = self.doc.char_span(span.start, span.end, alignment_mode="expand") if span is not None else None
+        return mention.root if mention is not None and len(mention) else None
+
+    def person_like(self, draft: Draft, root: Token) -> bool:
+        """Whether a mention names a person: a person, an unnamed witness, or one speaking for a body ("a military
+        source", "an official")."""
+        if draft.kind == "person" or (draft.kind == "organisation" and draft.head in WITNESSES):
+            return True
+        lemma = root.lemma_.lower()
+        return lemma in PERSON_NOUNS or (lemma in self.lex.titles and " " not in lemma)

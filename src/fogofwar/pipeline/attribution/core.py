@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from fogofwar import countries
 from fogofwar.pipeline.actors import actor_spans, lexicon
-from fogofwar.pipeline.actors.lexicon import OWNER_PREPS
+from fogofwar.pipeline.actors.lexicon import NGO_WORDS, OWNER_PREPS
 from fogofwar.pipeline.attribution.lexicon import (
     ADDRESSEE_VERBS,
     ATTRIBUTION_DEPS,
@@ -21,6 +21,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     PENDING,
     POSITIONAL_CONFIDENCE,
     SPEAKER_NOUNS,
+    UNSPEAKING_ENTITIES,
     Cues,
     Draft,
     cues,
@@ -77,10 +78,26 @@ class AttributorCore:
             return PENDING, POSITIONAL_CONFIDENCE  # "the statement said"
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
-        if not self.can_speak(subject):  # a thing as subject: the parse is broken; the actor named before the verb
-            found = self.adjacent_actor(verb)
-            return (found, POSITIONAL_CONFIDENCE) if found is not None else None
+        if not self.can_speak(subject):  # a thing as subject: the parse is broken
+            return self.speaker_before(verb, subject)
         return self.new_speaker(subject), NEW_SPEAKER_CONFIDENCE
+
+    def speaker_before(self, verb: Token, subject: Token) -> tuple[int, float] | None:
+        """The speaker of a verb whose parsed subject cannot speak: the actor named right before the verb, else the
+        people or body named there."""
+        found = self.adjacent_actor(verb)
+        if found is not None:
+            return found, POSITIONAL_CONFIDENCE
+        before = self.speaking_noun_before(verb, subject)
+        return (self.new_speaker(before, broken=True), NEW_SPEAKER_CONFIDENCE) if before is not None else None
+
+    def speaking_noun_before(self, verb: Token, subject: Token) -> Token | None:
+        """A noun for people or bodies right before a verb whose parsed subject cannot speak, when the commas were
+        lost ("… causing hundreds of civilian casualties aid agencies said")."""
+        before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if before is None or before.pos_ != "NOUN" or before.i <= subject.i or not self.can_speak(before):
+            return None
+        return before
 
     def joined_speaker(self, verb: Token) -> Token | None:
         """The subject of a speech verb the parser joined to a verb of a reported clause: the speech verb joined
@@ -110,8 +127,11 @@ class AttributorCore:
         """The subject of a participle's clause ("The Coalition rejected …, stressing that …"): the nearest clause
         above it whose subject can speak (not "the number of armed groups … remains unchanged, reiterating that")."""
         token = verb
+        cues = self.cues.assert_verbs | self.cues.deny_verbs
         while token.head.i != token.i:
             token = token.head
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in cues:
+                continue  # a clause someone reported: "Peskov said Putin considers it …, adding that" is Peskov's
             subject = self.own_subject(token)
             if subject is not None and self.speaking(subject):
                 return subject
@@ -131,7 +151,8 @@ class AttributorCore:
         """Whether an unknown subject may be a speaker: a name, a named entity, or a noun for people or bodies
         (a title, an organ, a group noun, ``SPEAKER_NOUNS``); not a thing the parser made the subject when the
         commas were lost ("3 new towns reiterated", "the attack said")."""
-        if subject.pos_ == "PROPN" or any(e.start <= subject.i < e.end for e in self.doc.ents):
+        ents = [e for e in self.doc.ents if e.start <= subject.i < e.end and e.label_ not in UNSPEAKING_ENTITIES]
+        if subject.pos_ == "PROPN" or ents:
             return True
         lemma, lower = subject.lemma_.lower(), subject.lower_
         lex = lexicon()
@@ -249,26 +270,35 @@ class AttributorCore:
             return self.actor_at.get(head.head.idx)
         return None
 
-    def new_speaker(self, subject: Token) -> int:
+    def new_speaker(self, subject: Token, *, broken: bool = False) -> int:
         """An actor for a speaker the actors component did not know ("sources", "a Reuters witness")."""
         # The subject's own words: its modifiers next to it, not a whole clause the parser hung on it when the
         # commas were lost ("Posted on August 3 by … Ramlan Ibrahim said").
-        start = subject.i
-        while (
-            start > subject.left_edge.i and self.doc[start - 1].dep_ in NAME_DEPS and not self.doc[start - 1].is_punct
-        ):
-            start -= 1
+        start = self.name_start(subject, broken=broken)
         tokens = [t for t in self.doc[start : subject.i + 1] if not (t.i == start and t.pos_ == "DET")]
         text = "".join(t.text_with_ws for t in tokens).strip()
         country = next((w.iso3 for t in tokens if (w := countries.lookup(t.text)) is not None), None)
         ents = [e for e in subject.doc.ents if e.start <= subject.i < e.end]
         kind: ActorKind = "person" if ents and ents[0].label_ == "PERSON" else "organisation"
+        if kind == "organisation" and any(t.lower_ in NGO_WORDS for t in tokens):  # "aid agencies said"
+            kind = "ngo"
         named = countries.lookup(text)
         if named is not None and named.kind in ("name", "capital"):  # "accused by Washington": its government
             kind = "government"
         return self.add_actor(
             Actor(text=text, name=text, kind=kind, evidence=(self.span_of(tokens),), country=country, confidence=0.5)
         )
+
+    def name_start(self, head: Token, *, broken: bool = False) -> int:
+        """The first token of an unknown speaker's own phrase: its head's modifiers next to it; in a broken parse
+        only the words that name the speaker ("aid agencies", not "civilian casualties aid agencies")."""
+        start = head.i
+        while start > head.left_edge.i and self.doc[start - 1].dep_ in NAME_DEPS and not self.doc[start - 1].is_punct:
+            word = self.doc[start - 1]
+            if broken and word.pos_ == "NOUN" and not self.can_speak(word) and word.lower_ not in NGO_WORDS:
+                break
+            start -= 1
+        return start
 
     def add_actor(self, actor: Actor) -> int:
         for i, known in enumerate(self.actors):
@@ -325,7 +355,7 @@ class AttributorCore:
             return edge, edge
         return doc[first].idx, doc[last].idx + len(doc[last])
 
-    def attribution_start(self, verb: Token) -> int:
+    def attribution_start(self, verb: Token) -> int:  # noqa: PLR0911 - one return per way the attribution begins
         subject = self.own_subject(verb)
         if subject is not None and subject.i < verb.i and self.speaking(subject):
             return subject.left_edge.idx
@@ -341,6 +371,8 @@ class AttributorCore:
                 if title.dep_ == "appos" and self.actor_at.get(title.head.idx) == found:
                     return title.head.left_edge.idx
         if (subject := self.subject(verb)) is not None and subject.i < verb.i:
+            if not self.speaking(subject) and (noun := self.speaking_noun_before(verb, subject)) is not None:
+                return self.doc[self.name_start(noun, broken=True)].idx
             return subject.left_edge.idx
         i = verb.i
         while i > verb.sent.start and not self.doc[i - 1].is_punct:

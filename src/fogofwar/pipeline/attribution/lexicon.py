@@ -167,6 +167,9 @@ SPEAKER_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+#: Entity labels that never make a subject a speaker: numbers and times ("hundreds … said" is a broken parse).
+UNSPEAKING_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
+
 #: Share of a reported claim's characters inside quotation marks from which it counts as a quote: the speaker's own
 #: words, with a few of the reporter's around them.
 QUOTED_SHARE = 0.6
