@@ -132,6 +132,12 @@ def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, cou
             "State Department",
             "USA",
         ),
+        (  # one name the recogniser missed, made a person by "a" and a title after it
+            'Bombers hit a police station in Damascus. "We resisted the attack" said Rami a police officer.',
+            "Rami",
+            "Syria",
+            "SYR",
+        ),
         (  # a faction nobody lists, named after the person
             '"The advance will be from the north" said Omar al-Hamid of the Noureddin al-Zinki rebel faction.',
             "Omar al-Hamid",

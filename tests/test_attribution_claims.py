@@ -156,6 +156,23 @@ def test_attribution_adding_after_a_reported_clause_is_the_reporters(annotate: A
     assert source_of(record, claim)[2] == "Dmitry Peskov"
 
 
+def test_attribution_according_to_after_a_heading_reports_what_follows(annotate: Annotate) -> None:
+    record = annotate(
+        "Damascus\n\nLocal reactions According to a witness many people were killed and nearby cars were destroyed."
+    )
+    claim = claim_with(record, "many people were killed")
+    assert claim.cue == "according to"
+
+
+def test_attribution_single_name_with_an_occupation_speaks_and_continues(annotate: Annotate) -> None:
+    record = annotate(
+        "Damascus\n\nA car bomb hit Midan. Salma a 30-year-old teacher living in Midan said she heard two blasts. "
+        "Afterwards I heard gunfire which usually clears the road she added."
+    )
+    for words in ("she heard two blasts", "Afterwards I heard gunfire"):
+        assert source_of(record, claim_with(record, words))[1:] == ("person", "Salma")
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

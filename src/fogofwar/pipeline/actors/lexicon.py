@@ -102,6 +102,15 @@ ARMED_GROUP_WORDS = frozenset(
 #: state's (an organ word); only a name before it makes it a faction.
 FACTION_HEADS = ARMED_GROUP_WORDS | {"army"}
 
+#: Occupations that, in apposition to a single name, make it a person's ("Manal, a 28-year-old teacher"); titles
+#: (data/actors.json) do the same.
+OCCUPATIONS = frozenset(
+    {
+        "officer", "teacher", "doctor", "nurse", "engineer", "student", "driver", "farmer", "shopkeeper", "mother",
+        "father", "journalist", "photographer", "lawyer", "pharmacist", "worker", "fighter", "survivor",
+    }
+)  # fmt: skip
+
 #: Kinds of body a person named "of" or "from" it speaks for ("X of the Free Syrian Army", "Y from the Red Crescent").
 MEMBER_BODIES = frozenset({"armed_group", "organisation", "ngo", "igo", "military", "media"})
 

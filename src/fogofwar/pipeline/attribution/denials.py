@@ -36,7 +36,7 @@ class Denials(AttributorCore):
             if draft.source != PENDING:
                 last = draft.source
                 speaker = self.actors[draft.source]
-                if speaker.kind == "person":
+                if speaker.kind == "person" or self.subject_word(draft) in HE_SHE:  # "a local resident … she said"
                     last_person = draft.source
                     last_body = speaker.affiliation if speaker.affiliation is not None else last_body
                 else:

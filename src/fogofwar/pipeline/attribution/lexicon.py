@@ -179,6 +179,10 @@ QUOTED_SHARE = 0.6
 #: verb are the clause said.
 CLAUSE_ONLY_VERBS = frozenset({"say", "add", "state", "stress", "insist"})
 
+#: Dependents after the head of "according to X" that belong to X's phrase ("the ministry of defence", "the
+#: Observatory, a monitor"); a clause hung on X is the content.
+SOURCE_PHRASE_DEPS = frozenset({"prep", "appos", "compound", "amod", "nummod", "punct", "cc", "conj"})
+
 #: Speech verbs whose object is who was told, not what was said or done ("… Zarif told Emma Bonino").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
 

@@ -16,6 +16,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     PENDING,
     QUOTED_SHARE,
     RELATIVE_CUES,
+    SOURCE_PHRASE_DEPS,
     Draft,
     described_as,
     last_word,
@@ -252,12 +253,19 @@ class ReportedSpeech(AttributorCore):
             if obj is None or self.inside_quote(token.idx):
                 continue
             sent = token.sent
-            phrase_end = obj.right_edge.i
+            phrase_end = max(  # the source's phrase, not a clause the parser hung on it ("a witness many were killed")
+                [obj.i, *(c.right_edge.i for c in obj.rights if c.dep_ in SOURCE_PHRASE_DEPS)]
+            )
             lead = self.doc[sent.start : token.i]  # "Thus according to …": nothing said before the phrase
-            if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") for t in lead):
-                after = phrase_end + 1
-                while after < sent.end and self.doc[after].is_punct:
-                    after += 1
+            after = phrase_end + 1
+            while after < sent.end and self.doc[after].is_punct:
+                after += 1
+            rest = self.doc[after : sent.end]
+            clause_after = any(t.pos_ in ("VERB", "AUX") for t in rest)  # "Local reactions According to a witness
+            clause_before = any(t.pos_ in ("VERB", "AUX") for t in lead)  # … many people were killed": a heading
+            if not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "NUM") for t in lead) or (
+                clause_after and not clause_before
+            ):
                 content = self.trim(after, sent.end - 1) if after < sent.end - 1 else None
             else:
                 content = self.trim(sent.start, token.i - 1)
