@@ -542,6 +542,12 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "six of the raids targeted a court",
             "Rami Abdulrahman",
         ),
+        (  # the outlet parsed as a noun the verb qualifies, a date glued to it: it speaks
+            "Jordanian war planes carried out raids against Islamic State targets on Thursday Jordanian state TV "
+            "reported without giving the location of the strikes.",
+            "Jordanian war planes carried out raids against Islamic State targets",
+            "Jordan media",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

@@ -346,10 +346,10 @@ class AttributorCore:
                     first = after.start
         while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"):
             first += 1
-        while last >= first and (doc[last].is_punct or doc[last].is_space):
+        while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "prep"):
             if doc[last].text == ")" and "(" in doc[first:last].text:
                 break
-            last -= 1
+            last -= 1  # a preposition whose object went to the speaker's phrase ("… targets on | Thursday TV said")
         if last < first:
             edge = doc[first].idx if first < len(doc) else len(self.text)
             return edge, edge

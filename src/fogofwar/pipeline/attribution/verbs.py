@@ -230,6 +230,8 @@ class ReportedSpeech(AttributorCore):
             return None
         if verb.lemma_.lower() not in RELATIVE_CUES:
             return None
+        if verb.tag_ == "VBD" and verb.dep_ == "acl" and verb.head.idx in self.actor_at:
+            return None  # "… on Thursday Jordanian state TV reported": the speaker, not what was reported
         own = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.tag_ != "WDT")]
         return None if own else verb.head
 
