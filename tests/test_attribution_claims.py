@@ -548,6 +548,18 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "Jordanian war planes carried out raids against Islamic State targets",
             "Jordan media",
         ),
+        (  # a named think-tank is not "the centre" named before; its analyst, named before "of", speaks
+            "The Russian reconciliation centre said 12 rebels surrendered. Writing on a news website on Friday analyst "
+            "Emma Hart of the Carnegie Beirut Centre said the rebels were facing an existential threat.",
+            "the rebels were facing an existential threat",
+            "Emma Hart",
+        ),
+        (
+            "At least 19 civilians were killed on Tuesday in raids on towns east of the capital a monitoring group "
+            "said.",
+            "At least 19 civilians were killed on Tuesday in raids on towns east of the capital",
+            "monitoring group",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

@@ -144,16 +144,25 @@ class ActorTable(PersonRules):
             self.unknown_organisation(ent)  # "the Union | of Syrian Medical Relief Organisations", read in order
             return
         if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
-            lemma = root.lemma_.lower()
-            kinds = NAMED_KINDS | {"armed_group"} | ({"military"} if lemma in MILITARY_BODIES else set())
-            if lemma != "agency":  # "the group said" is not the news agency that reported it
-                kinds -= {"media"}
-            spellings = {lemma, lemma.replace("center", "centre"), lemma.replace("organization", "organisation")}
-            found = self.antecedent(  # "the centre": first a body whose name says so, else the last of its kind
-                lambda d: d.organ is None and any(w in spellings for w in d.name.lower().split()), np
-            ) or self.antecedent(lambda d: d.organ is None and d.kind in kinds, np)
-            if found is not None:
-                self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
+            self.group_noun(np)
+
+    def group_noun(self, np: SpacySpan) -> None:
+        """ "The group", "the centre": the body named before whose name says so, else the last of its kind; "the
+        Brookings Doha Centre" is a name of its own, not "the centre" again."""
+        root = np.root
+        if any(t.pos_ == "PROPN" and t.i < root.i and t.i not in self.matches.country_at for t in np):
+            self.unknown_organisation(np)
+            return
+        lemma = root.lemma_.lower()
+        kinds = NAMED_KINDS | {"armed_group"} | ({"military"} if lemma in MILITARY_BODIES else set())
+        if lemma != "agency":  # "the group said" is not the news agency that reported it
+            kinds -= {"media"}
+        spellings = {lemma, lemma.replace("center", "centre"), lemma.replace("organization", "organisation")}
+        found = self.antecedent(
+            lambda d: d.organ is None and any(w in spellings for w in d.name.lower().split()), np
+        ) or self.antecedent(lambda d: d.organ is None and d.kind in kinds, np)
+        if found is not None:
+            self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
 
 
 class ActorsComponent:

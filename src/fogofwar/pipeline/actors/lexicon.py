@@ -76,8 +76,9 @@ MILITARY_BODIES = frozenset({"center", "centre", "command", "headquarters"})
 #: rights body ("Union of Syrian Medical Relief Organisations", "Syrian Network for Human Rights"), or a monitor of
 #: the war ("a war monitor said", coded ``ngo`` by the claims guidelines).
 NGO_WORDS = frozenset(
-    {"relief", "medical", "humanitarian", "rights", "aid", "doctors", "rescue", "charity", "crescent", "monitor"}
-)
+    {"relief", "medical", "humanitarian", "rights", "aid", "doctors", "rescue", "charity", "crescent", "monitor",
+     "monitoring"}
+)  # fmt: skip
 
 #: Words that make an organisation the lexicon does not know an armed faction ("the Sawaiq al-Rahman Brigade",
 #: "the Hamza Division", "the Noureddin al-Zinki rebel faction"), of the story's country.

@@ -249,7 +249,7 @@ class AttributorCore:
         while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].tag_ != "POS":
             i -= 1
         if i >= 0 and (found := self.actor_at.get(self.doc[i].idx)) is not None:
-            return self.actor_at.get(self.phrase_head(self.doc[i]).idx, found)
+            return self.outermost_actor(self.doc[i], found)
         if i > 0 and self.doc[i].text == "," and (found := self.apposed_actor(self.doc[i - 1])) is not None:
             return found  # "…, Robert Mardini, ICRC regional director, told Reuters"
         if verb.i == 0 or not self.doc[verb.i - 1].is_punct:  # inversion only after a quote or comma: ', said X.'
@@ -262,6 +262,16 @@ class AttributorCore:
         if j < len(self.doc) and (found := self.actor_at.get(self.doc[j].idx)) is not None:
             return found
         return None
+
+    def outermost_actor(self, last: Token, found: int) -> int:
+        """The actor whose phrase a word ends, climbing prepositional phrases leftwards as far as actors go ("the
+        Russian centre for reconciliation … in Syria" -> the centre; "Charles Lister of the Brookings Doha Centre"
+        -> Lister, not the verb "published on" that the name hangs on)."""
+        token = last
+        while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i < token.i:
+            token = token.head.head
+            found = self.actor_at.get(token.idx, found)
+        return found
 
     def apposed_actor(self, last: Token) -> int | None:
         """The actor a title in apposition ends on describes ("Robert Mardini, ICRC regional director")."""
