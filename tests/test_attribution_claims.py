@@ -173,6 +173,16 @@ def test_attribution_single_name_with_an_occupation_speaks_and_continues(annotat
         assert source_of(record, claim_with(record, words))[1:] == ("person", "Salma")
 
 
+def test_attribution_she_continues_the_last_speaker_named_after_the_person_before(annotate: Annotate) -> None:
+    record = annotate(
+        "Damascus\n\nInterior Minister Mohammed Shaar told reporters that one attacker reached the first floor. "
+        'Salma who lives in Midan said she heard two blasts on Monday. "I was coming back from work when I heard '
+        'the explosion" she told AFP.'
+    )
+    claim = claim_with(record, "I was coming back from work")
+    assert source_of(record, claim)[2] == "Salma"
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

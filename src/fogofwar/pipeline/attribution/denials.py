@@ -27,21 +27,43 @@ class Denials(AttributorCore):
         last: int | None = None
         last_body: int | None = None
         last_person: int | None = None
+        last_person_at = -1  # where the last person-like speaker's claim began
         for draft in ordered:
+            pronoun = self.subject_word(draft) in HE_SHE
             if draft.source == PENDING:
                 found = last_body if self.subject_word(draft) == "it" else last
                 draft.source = found if found is not None else PENDING
-            elif last_person is not None and draft.cue in CONTINUING_CUES and self.subject_word(draft) in HE_SHE:
+            elif last_person is not None and pronoun and draft.cue in CONTINUING_CUES:
                 draft.source = last_person
+            elif last_person is not None and pronoun and self.named_before(draft.source, draft) < last_person_at:
+                draft.source = last_person  # "Manal … said she heard two blasts. '…' she told AFP": the last speaker
             if draft.source != PENDING:
                 last = draft.source
                 speaker = self.actors[draft.source]
-                if speaker.kind == "person" or self.subject_word(draft) in HE_SHE:  # "a local resident … she said"
-                    last_person = draft.source
+                if self.person_like(draft):  # "a local resident … she said"
+                    last_person, last_person_at = draft.source, draft.evidence[0]
                     last_body = speaker.affiliation if speaker.affiliation is not None else last_body
                 else:
                     last_body = draft.source
         self.drafts = [d for d in self.drafts if d.source != PENDING]
+
+    def person_like(self, draft: Draft) -> bool:
+        """Whether a claim's speaker is one person: a person, a "he"/"she", or a name the actors did not know
+        ("Manal a 28-year-old teacher said", left an unnamed organisation)."""
+        speaker = self.actors[draft.source]
+        if speaker.kind == "person" or self.subject_word(draft) in HE_SHE:
+            return True
+        subject = self.own_subject(self.doc[draft.verb]) if draft.verb is not None else None
+        unknown = speaker.kind == "organisation" and speaker.confidence < 1.0
+        return subject is not None and subject.pos_ == "PROPN" and unknown and " " not in speaker.name
+
+    def named_before(self, actor: int, draft: Draft) -> int:
+        """Where an actor was last named (not a pronoun) before a claim's pronoun subject (-1 if it never was)."""
+        verb = self.doc[draft.verb] if draft.verb is not None else None
+        subject = self.own_subject(verb) if verb is not None else None
+        limit = subject.idx if subject is not None else draft.evidence[0]
+        named = [s.start for s in self.actors[actor].evidence if self.text[s.start : s.end].lower() not in HE_SHE]
+        return max((start for start in named if start < limit), default=-1)
 
     def subject_word(self, draft: Draft) -> str | None:
         """The lower-cased subject of the claim's verb ("he", "it", "ministry"), if it has one."""
