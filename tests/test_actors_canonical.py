@@ -84,6 +84,8 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
         ),
         # the Islamic State's news agency speaks for the group
         ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
+        # a group noun after a bracketed short name is the organisation named before it
+        ("IS claims attack The Islamic State [IS] group on Tuesday claimed the attack.", "group", None, "armed_group"),
         # a police source in a story about Syria speaks for the Syrian state
         (
             "Gunmen attacked Khatab near Hama at dawn. A police source in the city said 14 people were killed.",

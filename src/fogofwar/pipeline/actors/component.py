@@ -129,6 +129,9 @@ class ActorTable(PersonRules):
             return
         if root.lower_ == "army" and self.named_faction(np) is not None:  # "Al-Nasr Army", not "the army"
             return
+        if root.lemma_.lower() in self.lex.group_nouns and (org := self.org_just_before(np)) is not None:
+            self.mention(self.organisation(org), np)  # "The Islamic State [IS] group", cut in two by the parser
+            return
         if self.coordinated_organs(np) or self.organ_phrase(np):
             return
         if self.lone_witness(np) or self.named_faction(np) is not None:
@@ -145,6 +148,13 @@ class ActorTable(PersonRules):
             return
         if root.lemma_.lower() in self.lex.group_nouns and self.definite(np):
             self.group_noun(np)
+
+    def org_just_before(self, np: SpacySpan) -> SpacySpan | None:
+        """The lexicon organisation named right before a phrase, brackets and punctuation between."""
+        i = np.start - 1
+        while i >= np.sent.start and (self.doc[i].is_punct or self.doc[i].is_bracket or self.doc[i].pos_ == "X"):
+            i -= 1
+        return self.matches.org_at.get(i) if i >= np.sent.start else None
 
     def group_noun(self, np: SpacySpan) -> None:
         """ "The group", "the centre": the body named before whose name says so, else the last of its kind; "the

@@ -43,12 +43,14 @@ class OrganRules(TableCore):
     """Actors named as a country, an organ of one, a group, or an organisation of the lexicon."""
 
     def org_before_root(self, np: SpacySpan) -> SpacySpan | None:
-        """An organisation that a group noun heads ("the OIC General Secretariat", "the UN refugee agency")."""
+        """An organisation that a group noun heads ("the OIC General Secretariat", "the UN refugee agency", "The
+        Islamic State [IS] group")."""
         for token in np:
             org = self.matches.org_at.get(token.i)
             if org is not None and org.end <= np.end and np.root.i >= org.end - 1:
                 tail = self.doc[org.end : np.end]
-                if all(t.pos_ in ("PROPN", "NOUN") and t.i not in self.persons for t in tail):
+                words = [t for t in tail if not (t.is_punct or t.is_bracket or t.pos_ == "X")]  # "[IS] group"
+                if all(t.pos_ in ("PROPN", "NOUN") and t.i not in self.persons for t in words):
                     return org
         return None
 
