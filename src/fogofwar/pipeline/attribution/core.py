@@ -181,19 +181,10 @@ class AttributorCore:
                     if obj.dep_ == "pobj":
                         tokens += [obj] + [t for child in obj.lefts for t in child.subtree]
         found = [i for token in tokens if (i := self.actor_at.get(token.idx)) is not None]
-        if not found and head.lemma_.lower() in lexicon().group_nouns:
-            return self.named_before_group(head)
         if not found:
             return None
         members = [i for i in found if self.actors[i].kind == "person" and self.actors[i].affiliation == found[0]]
         return members[0] if members else found[0]  # "Massimiliano Rebaudengo MSFs head …": the person, not MSF
-
-    def named_before_group(self, head: Token) -> int | None:
-        """The body named right before a group noun the parser cut from it ("The Islamic State [IS] group")."""
-        i = head.i - 1
-        while i >= head.sent.start and (self.doc[i].is_punct or self.doc[i].is_bracket or self.doc[i].pos_ == "X"):
-            i -= 1
-        return self.actor_at.get(self.doc[i].idx) if i >= head.sent.start else None
 
     def co_speakers(self, verb: Token, first: int) -> list[int]:
         """Other actors joined to the subject by "and" ("Government and opposition forces denied ..."), each a
