@@ -84,6 +84,9 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
         ),
         # the Islamic State's news agency speaks for the group
         ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
+        # a state organ's seat gives its country; an unnamed spokesman somewhere speaks for no state
+        ("An official at the governors office in Homs said rockets hit Zahra.", "An official", "SYR", "government"),
+        ("A spokesman at the hospital in Idlib said a strike hit its courtyard.", "A spokesman", None, "organisation"),
         # a group noun after a bracketed short name is the organisation named before it
         ("IS claims attack The Islamic State [IS] group on Tuesday claimed the attack.", "group", None, "armed_group"),
         # a police source in a story about Syria speaks for the Syrian state

@@ -112,6 +112,10 @@ OCCUPATIONS = frozenset(
     }
 )  # fmt: skip
 
+#: Prepositions that give where a body's people sit ("an official at the governor's office in Homs", "officials in
+#: Aleppo"): a town there gives the body its country when no country is named.
+SEAT_PREPS = frozenset({"in", "at", "from"})
+
 #: Kinds of body a person named "of" or "from" it speaks for ("X of the Free Syrian Army", "Y from the Red Crescent").
 MEMBER_BODIES = frozenset({"armed_group", "organisation", "ngo", "igo", "military", "media"})
 

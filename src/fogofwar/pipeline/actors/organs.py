@@ -27,6 +27,7 @@ from fogofwar.pipeline.actors.lexicon import (
     POSSESSIVE_PRONOUNS,
     QUALIFYING_SUFFIXES,
     REGION_NOUNS,
+    SEAT_PREPS,
     SKIP_POS,
     SUBJECT_DEPS,
     UNKNOWN_ORGANISATION_CONFIDENCE,
@@ -88,6 +89,8 @@ class OrganRules(TableCore):
                 self.mention(self.organ(code, organ, text=f"{word.text} {root.text}"), np)
             return True
         iso3, kind = self.country_of(np)
+        if iso3 is None and kind is None and organ.kind in ("government", "military"):
+            iso3 = self.seat_country(np)  # "An official at the governor's office in Homs": a Syrian official
         if iso3 is None and kind is None and root.dep_ == "conj" and organ.kind not in NAMED_KINDS:
             head = self.actor_at_token(root.head)
             if head is not None and self.drafts[head].country is not None:
@@ -271,6 +274,19 @@ class OrganRules(TableCore):
                 self.consumed.update(range(region.start, region.end))
                 return country, kind
         return None, None
+
+    def seat_country(self, np: SpacySpan) -> str | None:
+        """The country of the town a state organ's phrase says its people sit in ("An official at the governor's
+        office in Homs"): a place below country level in the phrase's prepositional phrases of seat."""
+        preps = [p for p in np.root.rights if p.dep_ == "prep" and p.lower_ in SEAT_PREPS]
+        if not preps:
+            return None
+        start, end = preps[0].idx, preps[-1].right_edge.idx + len(preps[-1].right_edge)
+        for place in self.doc._.places or ():
+            inside = start <= place.evidence.start and place.evidence.end <= end
+            if inside and place.country and place.precision not in ("country", "unresolved"):
+                return countries.iso2_to_iso3(place.country)
+        return None
 
     def country_word(self, word: SpacySpan, token: Token) -> str | None:
         """The country of a country word, unless it is a capital not used as a subject (then it is a place)."""
