@@ -570,6 +570,18 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "At least 19 civilians were killed on Tuesday in raids on towns east of the capital",
             "monitoring group",
         ),
+        (  # the comma before an inverted speaker lost: the speaker follows "said", the content precedes it
+            "These civilians were killed in the bombardment of the town of Ghandoura said the Syrian Observatory for "
+            "Human Rights.",
+            "These civilians were killed in the bombardment of the town of Ghandoura",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "The coalition found credible evidence of civilian victims to open an inquiry said spokesman Colonel "
+            "Jim Baker on Wednesday.",
+            "The coalition found credible evidence of civilian victims to open an inquiry",
+            "Jim Baker",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

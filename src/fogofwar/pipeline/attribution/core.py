@@ -13,8 +13,10 @@ from fogofwar.pipeline.actors.lexicon import NGO_WORDS, OWNER_PREPS
 from fogofwar.pipeline.attribution.lexicon import (
     ADDRESSEE_VERBS,
     ATTRIBUTION_DEPS,
+    CLAUSE_ONLY_VERBS,
     CONTINUING_PRONOUNS,
     DATELINE,
+    INVERSION_MIN_BEFORE,
     NAME_DEPS,
     NEW_SPEAKER_CONFIDENCE,
     OUTER_VERB_HOPS,
@@ -54,7 +56,7 @@ class AttributorCore:
     def speaker(self, verb: Token) -> tuple[int, float] | None:  # noqa: PLR0911 - one return per way to find one
         """The actor who says it (``PENDING`` for "it said", resolved once every claim is known), and how sure we
         are."""
-        subject = self.own_subject(verb) or self.quoted_as_saying(verb)
+        subject = self.own_subject(verb) or self.quoted_as_saying(verb) or self.inverted_speaker(verb)
         if subject is None and verb.dep_ == "conj" and self.adjacent_actor(verb) is None:
             subject = self.joined_speaker(verb)
         if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
@@ -263,6 +265,20 @@ class AttributorCore:
             return found
         return None
 
+    def inverted_speaker(self, verb: Token) -> Token | None:
+        """The speaker after "said" at the end of a sentence that lost its comma ("These civilians were targeted in
+        Ghandoura said the Syrian Observatory", "… to open an inquiry said spokesman Colonel Chris Garver on
+        Wednesday"): a subject or object of the verb that is all that follows it but the time and place."""
+        if verb.lemma_.lower() not in CLAUSE_ONLY_VERBS or verb.i - verb.sent.start < INVERSION_MIN_BEFORE:
+            return None
+        rights = [c for c in verb.rights if not c.is_punct]
+        speaker = next((c for c in rights if c.dep_ in ("nsubj", "dobj")), None)
+        if speaker is None or any(c.dep_ not in ATTRIBUTION_DEPS for c in rights if c is not speaker):
+            return None
+        if speaker.dep_ == "dobj" and self.actor_of_phrase(speaker) is None:
+            return None  # "said a word": an object, not a speaker
+        return speaker
+
     def outermost_actor(self, last: Token, found: int) -> int:
         """The actor whose phrase a word ends, climbing prepositional phrases leftwards as far as actors go ("the
         Russian centre for reconciliation … in Syria" -> the centre; "Charles Lister of the Brookings Doha Centre"
@@ -366,6 +382,8 @@ class AttributorCore:
         return doc[first].idx, doc[last].idx + len(doc[last])
 
     def attribution_start(self, verb: Token) -> int:  # noqa: PLR0911 - one return per way the attribution begins
+        if self.inverted_speaker(verb) is not None:
+            return verb.idx
         subject = self.own_subject(verb)
         if subject is not None and subject.i < verb.i and self.speaking(subject):
             return subject.left_edge.idx
@@ -391,8 +409,9 @@ class AttributorCore:
 
     def attribution_end_token(self, verb: Token) -> Token:
         last = verb
+        inverted = self.inverted_speaker(verb)
         for child in verb.rights:
-            if child.dep_ in ATTRIBUTION_DEPS and not child.is_punct:
+            if (child.dep_ in ATTRIBUTION_DEPS and not child.is_punct) or child == inverted:
                 last = child.right_edge if child.right_edge.i > last.i else last
             else:
                 break

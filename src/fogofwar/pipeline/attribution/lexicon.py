@@ -183,6 +183,10 @@ CLAUSE_ONLY_VERBS = frozenset({"say", "add", "state", "stress", "insist"})
 #: Observatory, a monitor"); a clause hung on X is the content.
 SOURCE_PHRASE_DEPS = frozenset({"prep", "appos", "compound", "amod", "nummod", "punct", "cc", "conj"})
 
+#: Words a sentence must have before "said <speaker>" for the speaker to be inverted after it (a clause, not
+#: "Officials said the army …"): a subject and a verb at the least.
+INVERSION_MIN_BEFORE = 3
+
 #: Speech verbs whose object is who was told, not what was said or done ("… Zarif told Emma Bonino").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "assure", "remind"})
 

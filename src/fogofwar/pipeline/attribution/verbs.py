@@ -156,6 +156,8 @@ class ReportedSpeech(AttributorCore):
         Zarif told Bonino": what was said comes before)."""
         if (clause := self.statement_clause(children)) is not None:
             return self.trim(clause.left_edge.i, clause.right_edge.i)
+        if self.inverted_speaker(verb) is not None:  # "… in Ghandoura said the Syrian Observatory"
+            return self.rest_of_sentence(verb)
         acts = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
         if not acts:
             return self.rest_of_sentence(verb)
