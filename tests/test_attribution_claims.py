@@ -183,6 +183,18 @@ def test_attribution_she_continues_the_last_speaker_named_after_the_person_befor
     assert source_of(record, claim)[2] == "Salma"
 
 
+def test_attribution_calling_a_partys_claim_false_denies_that_partys_claim(annotate: Annotate) -> None:
+    record = annotate(
+        'Syria\n\nThe Pentagon said a strike killed 18 allied fighters near Tabqa. "The coalition conducted no '
+        'strikes in that area. The Syrian claim is incorrect" Colonel John Dorrian told Reuters. The Syrian army '
+        "said a coalition strike hit a gas depot near Deir al-Zor."
+    )
+    denial = claim_with(record, "The Syrian claim is incorrect")
+    assert denial.polarity == "deny" and denial.denies is not None
+    denied = record.claims[denial.denies]
+    assert "hit a gas depot" in record.article.text[denied.content.start : denied.content.end]
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

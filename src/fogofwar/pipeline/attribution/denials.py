@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fogofwar import countries
 from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS as HE_SHE
 from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
@@ -73,6 +74,9 @@ class Denials(AttributorCore):
         return subject.lower_ if subject is not None else None
 
     def link_denials(self) -> None:
+        for draft in self.drafts:  # "The Coalition conducted no strikes. The Syrian claim is incorrect," X said
+            if draft.polarity == "assert" and self.labels_a_claim_false(draft.content):
+                draft.polarity = "deny"
         for draft in self.drafts:
             if draft.polarity != "deny":
                 continue
@@ -111,6 +115,17 @@ class Denials(AttributorCore):
         inside = [d for d in self.drafts if d is not denial and denial.content[0] <= d.evidence[0] < denial.content[1]]
         if inside:  # "Russia claims capture of Bakhmut, Kyiv denies": the claim is what is denied
             return inside[0]
+        owner = self.claim_owner(denial)
+        owned = [
+            d
+            for d in self.drafts
+            if d is not denial
+            and d.polarity == "assert"
+            and self.actors[d.source].country == owner
+            and not d.content[0] <= denial.evidence[0] < d.content[1]
+        ]
+        if owner is not None and owned:  # "denied an Assad army report", "The Syrian claim is incorrect"
+            return min(owned, key=lambda d: abs(d.evidence[0] - denial.evidence[0]))
         words = self.stems(denial.content)
         # A denial in a relative clause ("the RSF, which denied involvement") is the outlet's aside, not reported
         # inside the claim around it: that claim may be the one denied.
@@ -141,6 +156,34 @@ class Denials(AttributorCore):
             sent = self.doc[denial.verb].sent if denial.verb is not None else None
             same = [d for d in candidates if sent is not None and sent.start_char <= d.evidence[0] < sent.end_char]
             return same[-1] if same else None
+        return None
+
+    def labels_a_claim_false(self, content: tuple[int, int]) -> bool:
+        """Whether what is said calls a claim false ("The Syrian claim is incorrect", "these reports are lies")."""
+        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+        for token in span or ():
+            if token.lower_ not in self.cues.claim_nouns or token.dep_ != "nsubj" or token.head.lemma_ != "be":
+                continue
+            labels = [c for c in token.head.children if c.dep_ in ("acomp", "attr")]
+            if any(w.lower_ in self.cues.deny_labels for c in labels for w in (c, *c.conjuncts)):
+                return True
+        return False
+
+    def claim_owner(self, denial: Draft) -> str | None:
+        """The country whose claim a denial names ("The Syrian claim is incorrect", "denied an Assad army
+        report"): the country word or actor modifying a claim noun in the denial's words."""
+        span = self.doc.char_span(denial.content[0], denial.content[1], alignment_mode="expand")
+        for token in span or ():
+            if token.lower_ not in self.cues.claim_nouns:
+                continue
+            for modifier in (c for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")):
+                for word in modifier.subtree:
+                    found = self.actor_at.get(word.idx)
+                    country = self.actors[found].country if found is not None else None
+                    if country is None and (named := countries.lookup(word.text)) is not None:
+                        country = named.iso3
+                    if country is not None:
+                        return country
         return None
 
     def stems(self, span: tuple[int, int]) -> set[str]:
