@@ -378,6 +378,8 @@ def test_scorer_same_name_knows_spellings_of_one_person(gold: str, predicted: st
             True,
         ),
         ([Actor("Hamza Khatib", "Hamza Khatib", "person", (Span(0, 12),))], ("government", None, None), False),
+        # civilians who speak are scored as the guidelines code them: an unnamed organisation
+        ([Actor("residents", "residents", "civilians", (Span(0, 9),))], ("organisation", None, None), True),
     ],
 )
 def test_scorer_source_kind_of_a_person(actors, gold, expected):

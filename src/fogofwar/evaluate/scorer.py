@@ -209,8 +209,12 @@ def source_matches(gold: GoldSource, actor_index: int | None, actors: Sequence[A
 
 
 def source_kind(actor: Actor) -> str:
-    """The kind a source is scored as: a person's body decides; a person with none is an ``organisation``."""
-    return "organisation" if actor.kind == "person" and actor.affiliation is None else actor.kind
+    """The kind a source is scored as: a person's body decides; a person with none is an ``organisation``, and so
+    are civilians who speak ("residents said"), as the claims guidelines code unnamed sources (the actor keeps the
+    kind ``civilians``, which events need for their victims)."""
+    if actor.kind == "civilians" or (actor.kind == "person" and actor.affiliation is None):
+        return "organisation"
+    return actor.kind
 
 
 def actor_matches(gold: str, actor_index: int | None, actors: Sequence[Actor]) -> bool:
