@@ -594,6 +594,12 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "The coalition found credible evidence of civilian victims to open an inquiry",
             "Jim Baker",
         ),
+        (  # the relative clause hung on the last noun of the attack's phrase: the attack is what was blamed
+            "The United States fired missiles at an air base after a poison gas attack in the north of the country "
+            "that Washington blamed on the government.",
+            "a poison gas attack in the north of the country that Washington blamed on the government",
+            "United States",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

@@ -235,7 +235,12 @@ class ReportedSpeech(AttributorCore):
         if verb.tag_ == "VBD" and verb.dep_ == "acl" and verb.head.idx in self.actor_at:
             return None  # "… on Thursday Jordanian state TV reported": the speaker, not what was reported
         own = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.tag_ != "WDT")]
-        return None if own else verb.head
+        if own:
+            return None
+        noun = verb.head  # "a poison gas attack in the west of the country that Washington blamed on Assad": the
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":  # attack, not the
+            noun = noun.head.head  # country the parser hung the clause on
+        return noun
 
     def closed_noun(self, verb: Token) -> Token | None:
         """The claim noun a relative-clause denial hangs on ("in a claim that Armenia denied" -> claim)."""
