@@ -195,6 +195,16 @@ def test_attribution_calling_a_partys_claim_false_denies_that_partys_claim(annot
     assert "hit a gas depot" in record.article.text[denied.content.start : denied.content.end]
 
 
+def test_attribution_participle_deep_in_a_reported_clause_is_the_reporters(annotate: Annotate) -> None:
+    record = annotate(
+        "Syria\n\nDefence Ministry spokesman Igor Petrov said on Tuesday that the supply of fighters raises "
+        "questions about operations conducted by aircraft of the so-called coalition adding that in western Iraq "
+        "militant-held territory continues to grow."
+    )
+    added = [c for c in attributed(record) if c.cue == "add"]
+    assert [source_of(record, c)[2] for c in added] == ["Igor Petrov"]
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "
@@ -599,6 +609,12 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "that Washington blamed on the government.",
             "a poison gas attack in the north of the country that Washington blamed on the government",
             "United States",
+        ),
+        (  # a participle on a noun: the noun speaks
+            "A double suicide bomb attack hit a police station in Damascus on Monday state media said with a monitor "
+            "saying at least 17 people were killed.",
+            "at least 17 people were killed",
+            "monitor",
         ),
     ],
 )

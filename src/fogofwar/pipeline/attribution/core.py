@@ -59,6 +59,8 @@ class AttributorCore:
         subject = self.own_subject(verb) or self.quoted_as_saying(verb) or self.inverted_speaker(verb)
         if subject is None and verb.dep_ == "conj" and self.adjacent_actor(verb) is None:
             subject = self.joined_speaker(verb)
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ == "acl":
+            subject = self.participle_speaker(verb)
         if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
             subject = self.speaking_subject_above(verb)  # "The Coalition rejected …, stressing that …"
         if subject is None:
@@ -128,15 +130,35 @@ class AttributorCore:
     def speaking_subject_above(self, verb: Token) -> Token | None:
         """The subject of a participle's clause ("The Coalition rejected …, stressing that …"): the nearest clause
         above it whose subject can speak (not "the number of armed groups … remains unchanged, reiterating that")."""
+        reporter = self.reporting_speaker(verb)  # "Peskov said Putin considers it …, adding that" is Peskov's
+        if reporter is not None:
+            return reporter
         token = verb
-        cues = self.cues.assert_verbs | self.cues.deny_verbs
         while token.head.i != token.i:
             token = token.head
-            if token.dep_ == "ccomp" and token.head.lemma_.lower() in cues:
-                continue  # a clause someone reported: "Peskov said Putin considers it …, adding that" is Peskov's
             subject = self.own_subject(token)
             if subject is not None and self.speaking(subject):
                 return subject
+        return None
+
+    def participle_speaker(self, verb: Token) -> Token:
+        """The speaker of a participle hung on a noun: the noun ("with a monitor saying", "reports suggesting"),
+        unless the participle sits in a clause someone reported (then, a misparse, it is that reporter's)."""
+        if verb.head.lemma_.lower() in lexicon().statement_nouns:
+            return verb.head
+        return self.reporting_speaker(verb) or verb.head
+
+    def reporting_speaker(self, verb: Token) -> Token | None:
+        """The speaker of the reported clause a participle sits in, however deep ("Konashenkov said that the supply
+        … raises questions about operations conducted by the coalition adding that …": Konashenkov adds it)."""
+        cues = self.cues.assert_verbs | self.cues.deny_verbs
+        token = verb
+        while token.head.i != token.i:
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in cues:
+                subject = self.own_subject(token.head)
+                if subject is not None and self.speaking(subject):
+                    return subject
+            token = token.head
         return None
 
     def speaking(self, subject: Token) -> bool:
