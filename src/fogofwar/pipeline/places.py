@@ -58,6 +58,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels a toponym may be mislabelled with; it is recovered from them only with a context pattern.
 RECOVERABLE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
+#: Labels other than the place labels under which the model tags an institution whose name holds a place ("the
+#: Madison County Sheriff's Office" is ORG, or even PERSON).
+INSTITUTION_LABELS = frozenset({"ORG", "PERSON"})
+
 #: Nouns that say the proper name before them is a place ("Madagiz village", "the Dashkesan region").
 PLACE_NOUNS = frozenset(
     {
@@ -156,9 +160,40 @@ INSTITUTION_WORDS = frozenset(
         "Provincial", "Governorate", "Military", "Administration", "Health", "Water", "Symphony", "Zoo",
         "Association", "Commission", "Highway", "Patrol", "Superior", "Community", "High", "Arts", "Public",
         "Office", "Authority", "Agency", "Bureau", "Committee", "Legislature", "Division", "Service", "Services",
-        "Corps", "Guard", "Assembly", "Senate", "Club", "Society", "Foundation", "Center", "Centre",
+        "Corps", "Guard", "Assembly", "Senate", "Club", "Society", "Foundation", "Center", "Centre", "Parks",
+        "Mayor", "Jail", "Courthouse", "Coroner", "Commissioners", "Clerk", "Crimestoppers", "Ministry", "Embassy",
+        "Army", "Navy", "Census", "Government",
     }
 )  # fmt: skip
+
+#: The institution words of a place's own government and services ("Huntsville Fire Chief", "Anderson County
+#: Sheriff", "Avondale Mayor"): a name the model tags PERSON or FAC, or a GPE the gazetteer does not know, gives up its
+#: place only before one of these. Schools, centres and halls are named after people as often as after places
+#: ("Kennedy Elementary School", "the Webb Center").
+CIVIC_WORDS = frozenset(
+    {
+        "Police", "Department", "County", "City", "Fire", "Sheriff", "Council", "Municipal", "Court", "Mayor", "Jail",
+        "Courthouse", "Coroner", "Commissioners", "Clerk", "Parks", "Crimestoppers", "Highway", "Patrol",
+        "Ministry", "Embassy", "Army", "Government", "Public", "Health", "Water", "Transit", "Housing",
+    }
+)  # fmt: skip
+
+#: Capitalised words that make a second-level division of the name before them ("Madison County Sheriff's Office",
+#: "Rapides Parish Fire"): a prefix ending in one is taken whole when the gazetteer knows it.
+DIVISION_WORDS = frozenset({"County", "Parish", "Township", "Borough", "Twp.", "Co."})
+
+#: Compass words before a place that name a part of it ("North Georgia", "Southern California", "S.E. Paris"): when
+#: the whole is not a place the gazetteer knows, the place is what follows.
+COMPASS_WORDS = frozenset(
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeast",
+        "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+        "Upstate", "Downtown", "Greater", "Historic", "Metro", "N.", "S.", "E.", "W.", "S.E.", "S.W.", "N.E.", "N.W.",
+    }
+)  # fmt: skip
+
+#: Heads of an "X of Y" name whose Y is the place itself ("the Province of Ontario", "the City of Norfolk").
+DIVISION_HEADS = frozenset({"City", "Town", "Village", "County", "State", "Province", "Commonwealth", "Republic"})
 
 #: Institution heads whose "of" phrase names a place ("the University of Rochester", "the Port of Los Angeles").
 INSTITUTION_HEADS = frozenset({"University", "College", "Port", "Archdiocese", "Diocese"})
@@ -186,6 +221,10 @@ GENERIC_WORDS = frozenset(
         "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport",
     }
 )  # fmt: skip
+
+#: Entity labels whose words are never a toponym, however capitalised ("in mid-May", "in August 2002"): a town named
+#: May exists, but a date is a date.
+TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 
 #: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
 CONJ_DEPS = frozenset({"conj", "appos"})
@@ -245,8 +284,9 @@ class PlacesComponent:
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
+        temporal = {i for ent in doc.ents if ent.label_ in TEMPORAL_LABELS for i in range(ent.start, ent.end)}
         for start, end in proper_runs(doc):
-            if taken.intersection(range(start, end)):
+            if taken.intersection(range(start, end)) or temporal.intersection(range(start, end)):
                 continue
             word = countries.lookup(doc[start:end].text)
             if word is not None and word.kind in ("name", "capital"):
@@ -304,16 +344,42 @@ class PlacesComponent:
             if self.gazetteer.knows(ent.text):
                 yield Mention(ent.start, ent.end, None, False, dateline=True)
 
-    def institution_prefix(self, doc: Doc, start: int, end: int) -> Mention | None:
+    def institution_prefix(
+        self, doc: Doc, start: int, end: int, words: frozenset[str] = INSTITUTION_WORDS
+    ) -> Mention | None:
         """The place that begins an organisation's name ("Alexandria Police Department", "Texas Department of
-        Public Safety"), when the gazetteer knows it."""
+        Public Safety"), when the gazetteer knows it; ``words`` are the institution words that may follow it."""
         for k in range(start + 1, min(end, start + MAX_PREFIX_TOKENS + 1)):
+            if doc[k].text in DIVISION_WORDS and self.gazetteer.knows(doc[start : k + 1].text):
+                return Mention(start, k + 1, None, True)  # "Madison County Health Department"
             if doc[k].text in INSTITUTION_WORDS:
-                text = doc[start:k].text
+                if doc[k].text not in words or (doc[k].text == "City" and k == end - 1):
+                    return None  # "Harbor City" is a name of its own
+                stop = k
+                while stop > start + 1 and doc[stop - 1].is_punct:
+                    stop -= 1  # "Lake Mary - Highway 9"
+                text = doc[start:stop].text
                 word = countries.lookup(text)
                 if (word is None or word.kind != "demonym") and self.gazetteer.knows(text):
-                    return Mention(start, k, None, True)
+                    return Mention(start, stop, None, True)
                 return None
+        return None
+
+    def inner_place(self, doc: Doc, start: int, end: int) -> Mention | None:
+        """The known place inside a name the gazetteer does not know: the place an institution's name starts or ends
+        with ("Henrico County Police", "the University of Rochester"), the place a compass word qualifies ("North
+        Georgia", "Southern California"), the place after a division head ("the Province of Ontario")."""
+        found = self.institution_prefix(doc, start, end, CIVIC_WORDS) or self.institution_of(doc, start, end)
+        if found is not None:
+            return found
+        if end - start > 1 and doc[start].text in COMPASS_WORDS and is_name_start(doc[start + 1]):
+            rest = doc[start + 1 : end].text
+            word = countries.lookup(rest)
+            if (word is None or word.kind != "demonym") and self.gazetteer.knows(rest):
+                return Mention(start + 1, end, None, True)
+        heads = end - start > 2 and doc[start].text in DIVISION_HEADS and doc[start + 1].lower_ == "of"
+        if heads and self.gazetteer.knows(doc[start + 2 : end].text):
+            return Mention(start + 2, end, None, True)
         return None
 
     def institution_of(self, doc: Doc, start: int, end: int) -> Mention | None:
@@ -346,6 +412,10 @@ class PlacesComponent:
         if (word is not None and word.kind == "demonym") or (end - start == 1 and text in GENERIC_WORDS):
             return None
         if ent.label_ in PLACE_LABELS:
+            if end - start > 1 and not self.gazetteer.knows(text):
+                inner = self.inner_place(doc, start, end)
+                if inner is not None:
+                    return inner  # "Henrico County Police", "North Georgia", "the Madison County Jail"
             if ent.label_ == "FAC" and all(c.precision == "point" for c in self.gazetteer.candidates(text)):
                 return None  # a building or a road ("the White House") is not the town that shares its name
             root = doc[start:end].root
@@ -355,8 +425,9 @@ class PlacesComponent:
             return Mention(start, end, hint or place_noun(doc, end), False)
         if word is not None and word.kind in ("name", "capital"):
             return Mention(start, end, None, True)
-        if ent.label_ == "ORG":
-            prefix = self.institution_prefix(doc, start, end) or self.institution_of(doc, start, end)
+        if ent.label_ in INSTITUTION_LABELS and end - start > 1:
+            words = INSTITUTION_WORDS if ent.label_ == "ORG" else CIVIC_WORDS
+            prefix = self.institution_prefix(doc, start, end, words) or self.institution_of(doc, start, end)
             if prefix is not None:
                 return prefix
         if ent.label_ in RECOVERABLE_LABELS:
@@ -368,6 +439,8 @@ class PlacesComponent:
         text = doc[start:end].text
         if countries.lookup(text) is not None and countries.lookup(text).kind == "demonym":  # type: ignore[union-attr]
             return None
+        if end - start == 1 and text in GENERIC_WORDS:
+            return None  # "at the University of X" leaves "University"; "in May" is a date
         hint = place_noun(doc, end)
         if hint is not None:
             return Mention(start, end, hint, True)
@@ -474,6 +547,12 @@ def climb(token: Token) -> Iterator[Token]:
     while token.head.i != token.i:
         token = token.head
         yield token
+
+
+def is_name_start(token: Token) -> bool:
+    """True when a name may begin with this token: capitalised, neither a compass word nor a generic word ("North
+    Street", "South Central")."""
+    return token.text[:1].isupper() and token.text not in COMPASS_WORDS and token.text not in GENERIC_WORDS
 
 
 def place_noun(doc: Doc, end: int) -> str | None:

@@ -1,0 +1,65 @@
+"""Places: detection rules for toponyms the small model misses, mistypes or buries in a longer name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from fogofwar.record import ArticleRecord
+
+Annotate = Callable[..., ArticleRecord]
+
+
+def found(record: ArticleRecord) -> set[str]:
+    """The texts of the places that were resolved to coordinates."""
+    return {p.text for p in record.places if p.lat is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote was delayed until mid-May, the council said in a statement.", "May"),
+        ("Elections are held in May, and the mayor is not running again.", "May"),
+        ("She studied history at the University of Rochester before moving to Ohio.", "University"),
+    ],
+)
+def test_places_dates_and_generic_words_are_not_places(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A deputy from the Madison County Sheriff's Office found the car on Tuesday.", "Madison County"),
+        ("The Henrico County Police said the road would stay closed overnight.", "Henrico County"),
+        ("Alachua County Sheriff's Office spokesman Art Forgey said the house was empty.", "Alachua County"),
+        ("Firefighters were called out, Huntsville Fire Chief Tom Grisham said.", "Huntsville"),
+    ],
+)
+def test_places_civic_institution_gives_up_its_place(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Parents gathered outside Kennedy Elementary School on Friday morning.", "Kennedy"),
+        ("The Webb Center will close next month unless donors step in.", "Webb"),
+        ("Traffic was diverted along North Street after the water main broke.", "Street"),
+    ],
+)
+def test_places_names_of_people_and_streets_stay_out(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heavy rain is expected across North Georgia through the weekend.", "Georgia"),
+        ("The fires have burned thousands of acres in Southern California this week.", "California"),
+        ("Officials of the Province of Ontario announced new funding on Monday.", "Ontario"),
+    ],
+)
+def test_places_compass_and_division_heads_yield_the_place(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected in found(annotate(text))
