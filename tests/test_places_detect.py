@@ -63,3 +63,29 @@ def test_places_names_of_people_and_streets_stay_out(annotate: Annotate, text: s
 )
 def test_places_compass_and_division_heads_yield_the_place(annotate: Annotate, text: str, expected: str) -> None:
     assert expected in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A man was arrested in Torrington on Friday night. Torrington police said he had been drinking.",
+            ["Torrington", "Torrington"],
+        ),
+        (
+            "The Gainesville City Commission met in Gainesville on Tuesday. Gainesville approved the budget 5-2.",
+            ["Gainesville", "Gainesville", "Gainesville"],
+        ),
+        # A title, a street and a person of the same name keep their names
+        ("Coach Ripley praised the team after the win in Ripley on Saturday.", ["Ripley"]),
+        ("Rain fell across Wichita overnight. Residents of Wichita Street said their basements flooded.", ["Wichita"]),
+        (
+            "Police in Clinton arrested two men on Sunday. Bill Clinton, who owns the store, said they broke in. "
+            "Clinton said the men had broken in before.",
+            ["Clinton"],
+        ),
+    ],
+)
+def test_places_name_found_once_is_a_place_again(annotate: Annotate, text: str, expected: list[str]) -> None:
+    places = annotate(text).places
+    assert sorted(p.text for p in places if p.lat is not None) == expected

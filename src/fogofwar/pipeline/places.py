@@ -222,6 +222,27 @@ GENERIC_WORDS = frozenset(
     }
 )  # fmt: skip
 
+#: Words of address and office before a name that make it a person's ("coach Ripley", "Sen. Byrd"), compared
+#: lower-cased without the final full stop.
+TITLE_WORDS = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "cpl", "pvt",
+        "coach", "judge", "justice", "mayor", "president", "senator", "governor", "sheriff", "chief", "officer",
+        "deputy", "detective", "rev", "father", "sister", "brother", "st", "saint", "prof", "professor", "lord",
+        "lady", "sir", "king", "queen", "prince", "princess", "pastor", "bishop", "commissioner", "trooper",
+    }
+)  # fmt: skip
+
+#: Words after a name that make it the name of a street, a school or a firm rather than the place ("Wichita Street",
+#: "Franklin Elementary", "Buffalo Science Magnet School" reads "Buffalo" as a place only elsewhere).
+NAMESAKE_WORDS = frozenset(
+    {
+        "Street", "St.", "Road", "Rd.", "Drive", "Dr.", "Avenue", "Ave.", "Ave", "Lane", "Boulevard", "Blvd.",
+        "Court", "Ct.", "Way", "Place", "Pike", "Parkway", "Terrace", "Circle", "Trail", "Elementary", "Middle",
+        "High", "School", "Academy", "Science", "Theatre", "Theater", "Daily", "Blue", "Red",
+    }
+)  # fmt: skip
+
 #: Entity labels whose words are never a toponym, however capitalised ("in mid-May", "in August 2002"): a town named
 #: May exists, but a date is a date.
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
@@ -285,18 +306,12 @@ class PlacesComponent:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
         temporal = {i for ent in doc.ents if ent.label_ in TEMPORAL_LABELS for i in range(ent.start, ent.end)}
-        for start, end in proper_runs(doc):
-            if taken.intersection(range(start, end)) or temporal.intersection(range(start, end)):
-                continue
-            word = countries.lookup(doc[start:end].text)
-            if word is not None and word.kind in ("name", "capital"):
-                found.append(Mention(start, end, None, False))  # a country or capital the model left untagged
-                taken.update(range(start, end))
-                continue
-            mention = self.recover(doc, start, end, "")
-            if mention is not None:
-                found.append(mention)
-                taken.update(range(start, end))
+        for mention in self.untagged(doc, taken | temporal):
+            found.append(mention)
+            taken.update(range(mention.start, mention.end))
+        for mention in self.echoes(doc, found, taken | temporal):
+            found.append(mention)
+            taken.update(range(mention.start, mention.end))
         # Coordinated names join a list that holds a place ("Fizuli, Jabrayil, Aghdara and Tartar").
         changed = True
         while changed:
@@ -314,6 +329,63 @@ class PlacesComponent:
                     changed = True
         found.sort(key=lambda m: m.start)
         yield from found
+
+    def untagged(self, doc: Doc, taken: set[int]) -> Iterator[Mention]:
+        """Toponyms among the proper-noun runs outside ``taken``: a country or capital the model left untagged, or a
+        name its context makes a place (``recover``)."""
+        for start, end in proper_runs(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            word = countries.lookup(doc[start:end].text)
+            if word is not None and word.kind in ("name", "capital"):
+                yield Mention(start, end, None, False)
+                continue
+            mention = self.recover(doc, start, end, "")
+            if mention is not None:
+                yield mention
+
+    def echoes(self, doc: Doc, found: list[Mention], taken: set[int]) -> Iterator[Mention]:
+        """Later and earlier mentions of a place already found in the article, whatever the model tagged them: a
+        local report names its town as a place once and then as "Oxford police" or a PERSON ("Gainesville
+        approved the budget"). Not the name of a person: not inside a longer person's name, after a title, or
+        when the article names a person with it ("Mayor Tom Jackson" keeps every "Jackson" a person)."""
+        names: dict[tuple[str, ...], bool] = {}
+        for mention in found:
+            if not mention.recovered or mention.hint is not None:  # a name recovered by context alone may be a person
+                names[tuple(t.lower_ for t in doc[mention.start : mention.end])] = True
+        people = {
+            tuple(t.lower_ for t in ent[k:]) for ent in doc.ents if ent.label_ == "PERSON" for k in range(1, len(ent))
+        }
+        entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        for key in sorted(names, key=len, reverse=True):
+            size = len(key)
+            if key in people or size > MAX_PREFIX_TOKENS:
+                continue
+            for start in range(len(doc) - size + 1):
+                end = start + size
+                if tuple(t.lower_ for t in doc[start:end]) != key or taken.intersection(range(start, end)):
+                    continue
+                if self.echo_is_place(doc, start, end, entity_of.get(start)):
+                    taken.update(range(start, end))
+                    yield Mention(start, end, place_noun(doc, end), True)
+
+    def echo_is_place(self, doc: Doc, start: int, end: int, ent: SpacySpan | None) -> bool:
+        """True when another mention of a found place's name stands for the place (see ``echoes``)."""
+        first = doc[start]
+        if not first.text[:1].isupper() or (first.text.isupper() and len(first.text) > 1 and not first.is_sent_start):
+            return False  # "the mobile unit", a heading in capitals
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and (before.lower_.rstrip(".") in TITLE_WORDS):
+            return False  # "coach Ripley", "Mr. Jackson"
+        after = doc[end].text if end < len(doc) else ""
+        if after in NAMESAKE_WORDS or after == "&":
+            return False  # "Wichita Street", "Franklin Elementary", "Stevens & Wilkinson"
+        glued = before is not None and (before.text in ("-", "of") or before.pos_ == "PROPN")
+        if ent is None:
+            return not (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper())
+        if ent.label_ == "PERSON":
+            return ent.start == start and (ent.end == end or doc[end].text in CIVIC_WORDS)
+        return ent.start == start or (glued and before is not None and before.text in ("-", "of"))
 
     def datelines(self, doc: Doc) -> Iterator[Mention]:
         """The place a paragraph's dateline names ("KYIV, Ukraine (AP) — ", "MANSFIELD -- "), when the gazetteer
