@@ -89,3 +89,37 @@ def test_places_compass_and_division_heads_yield_the_place(annotate: Annotate, t
 def test_places_name_found_once_is_a_place_again(annotate: Annotate, text: str, expected: list[str]) -> None:
     places = annotate(text).places
     assert sorted(p.text for p in places if p.lat is not None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Enrollment has slowed in Jackson and Barrow counties, the state said.", {"Jackson", "Barrow"}),
+        ("The man was arrested by Danbury police on Monday night.", {"Danbury"}),
+        ("The bill was introduced by Rep. Jerry McNerney, D-Pleasanton, on Tuesday.", {"Pleasanton"}),
+        ("Sen. Byron Dorgan, D-N.D., questioned the contract.", {"N.D."}),
+    ],
+)
+def test_places_lists_people_nouns_and_party_labels_give_places(
+    annotate: Annotate, text: str, expected: set[str]
+) -> None:
+    assert expected <= found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only a few Georgia cities have zoning rules for the farms.", "country"),
+        ("Only a few Texas towns have zoning rules for the farms.", "admin1"),
+    ],
+)
+def test_places_a_lone_name_before_a_plural_place_noun_keeps_its_kind(
+    annotate: Annotate, text: str, expected: str
+) -> None:
+    places = annotate(text).places
+    assert [p.precision for p in places] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("SWAT officers surrounded the home on Sunday.", "SWAT")])
+def test_places_acronyms_before_people_nouns_are_not_places(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in {p.text for p in annotate(text).places}

@@ -70,6 +70,12 @@ PLACE_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+#: Plural place nouns after a list of names, and the place noun each name takes ("Jackson and Barrow counties").
+PLURAL_PLACE_NOUNS = {
+    "counties": "county", "parishes": "county", "provinces": "province", "districts": "district",
+    "regions": "region", "villages": "village", "towns": "town", "cities": "city", "governorates": "governorate",
+}  # fmt: skip
+
 #: Prepositions that make a proper name after them a place ("near Fizuli", "around Idlib").
 LOCATIVE_PREPS = frozenset({"near", "around", "outside", "towards", "toward", "in", "into", "at", "across", "from"})
 
@@ -147,7 +153,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PEOPLE_NOUNS = frozenset(
     {
         "man", "woman", "men", "women", "resident", "residents", "native", "natives", "teen", "boy", "girl",
-        "couple", "family", "families", "villagers", "officials", "authorities",
+        "couple", "family", "families", "villagers", "officials", "authorities", "police", "officers", "deputies",
+        "firefighters", "mayor", "voters",
     }
 )  # fmt: skip
 
@@ -243,6 +250,10 @@ NAMESAKE_WORDS = frozenset(
     }
 )  # fmt: skip
 
+#: Party labels that a legislator's home follows after a hyphen ("Rep. Jerry McNerney, D-Pleasanton,"; Minnesota's
+#: DFL).
+PARTY_LABELS = frozenset({"D", "R", "I", "DFL"})
+
 #: Entity labels whose words are never a toponym, however capitalised ("in mid-May", "in August 2002"): a town named
 #: May exists, but a date is a date.
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
@@ -295,9 +306,10 @@ class PlacesComponent:
         """Every toponym, in text order, without overlaps."""
         taken: set[int] = set()
         found: list[Mention] = []
-        for dateline in self.datelines(doc):
-            found.append(dateline)
-            taken.update(range(dateline.start, dateline.end))
+        for labelled in (*self.datelines(doc), *self.affiliations(doc)):
+            if not taken.intersection(range(labelled.start, labelled.end)):
+                found.append(labelled)
+                taken.update(range(labelled.start, labelled.end))
         for ent in doc.ents:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
@@ -324,11 +336,32 @@ class PlacesComponent:
                     and not doc[start:end].text.isupper()
                     and self.gazetteer.knows(doc[start:end].text)
                 ):
-                    found.append(Mention(start, end, place_noun(doc, end), True))
+                    found.append(Mention(start, end, place_noun(doc, start, end), True))
                     taken.update(range(start, end))
                     changed = True
         found.sort(key=lambda m: m.start)
         yield from found
+
+    def affiliations(self, doc: Doc) -> Iterator[Mention]:
+        """The home a legislator's party label gives, when the gazetteer knows it ("Rep. Jerry McNerney,
+        D-Pleasanton,", "Sen. Byron Dorgan, D-N.D.", "(R-Texas)")."""
+        for i in range(1, len(doc) - 2):
+            party, dash = doc[i], doc[i + 1]
+            if not (
+                party.text in PARTY_LABELS
+                and dash.text == "-"
+                and not party.whitespace_
+                and not dash.whitespace_
+                and doc[i - 1].text in (",", "(")
+            ):
+                continue
+            first = stop = i + 2
+            while stop < len(doc) and stop - first < MAX_PREFIX_TOKENS and is_name_start(doc[stop]):
+                stop += 1
+            for end in range(stop, first, -1):
+                if self.gazetteer.knows(doc[first:end].text):
+                    yield Mention(first, end, None, False)
+                    break
 
     def untagged(self, doc: Doc, taken: set[int]) -> Iterator[Mention]:
         """Toponyms among the proper-noun runs outside ``taken``: a country or capital the model left untagged, or a
@@ -367,7 +400,7 @@ class PlacesComponent:
                     continue
                 if self.echo_is_place(doc, start, end, entity_of.get(start)):
                     taken.update(range(start, end))
-                    yield Mention(start, end, place_noun(doc, end), True)
+                    yield Mention(start, end, place_noun(doc, start, end), True)
 
     def echo_is_place(self, doc: Doc, start: int, end: int, ent: SpacySpan | None) -> bool:
         """True when another mention of a found place's name stands for the place (see ``echoes``)."""
@@ -494,7 +527,7 @@ class PlacesComponent:
             speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in STANCE_VERBS
             if speaks and not self.gazetteer.knows(text):
                 return None  # "Erdogan said", tagged GPE: a speaker the gazetteer does not know is no place
-            return Mention(start, end, hint or place_noun(doc, end), False)
+            return Mention(start, end, hint or place_noun(doc, start, end), False)
         if word is not None and word.kind in ("name", "capital"):
             return Mention(start, end, None, True)
         if ent.label_ in INSTITUTION_LABELS and end - start > 1:
@@ -513,12 +546,13 @@ class PlacesComponent:
             return None
         if end - start == 1 and text in GENERIC_WORDS:
             return None  # "at the University of X" leaves "University"; "in May" is a date
-        hint = place_noun(doc, end)
+        hint = place_noun(doc, start, end)
         if hint is not None:
             return Mention(start, end, hint, True)
         if not self.gazetteer.knows(text):
             return None
-        if end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and end - start <= MAX_PREFIX_TOKENS:
+        people = end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and not text.isupper()  # not "SWAT officers"
+        if people and end - start <= MAX_PREFIX_TOKENS:
             return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents"
         root = doc[start:end].root
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in TAKING_VERBS:
@@ -627,10 +661,18 @@ def is_name_start(token: Token) -> bool:
     return token.text[:1].isupper() and token.text not in COMPASS_WORDS and token.text not in GENERIC_WORDS
 
 
-def place_noun(doc: Doc, end: int) -> str | None:
-    """The place noun right after a name ("village" in "Madagiz village"), if any."""
+def place_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The place noun right after a name ("village" in "Madagiz village"), or the plural one after the list that
+    holds it ("county" for each of "Cooke, Grayson and Love counties"), if any."""
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return doc[end].lower_
+    token = doc[start:end].root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    plural = PLURAL_PLACE_NOUNS.get(token.head.lower_) if token.head.i > token.i else None
+    listed = any(child.dep_ == "conj" for child in token.children)  # "Georgia cities" are cities in Georgia
+    if plural is not None and listed and token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN":
+        return plural
     return None
 
 
