@@ -123,3 +123,40 @@ def test_places_a_lone_name_before_a_plural_place_noun_keeps_its_kind(
 @pytest.mark.parametrize(("text", "expected"), [("SWAT officers surrounded the home on Sunday.", "SWAT")])
 def test_places_acronyms_before_people_nouns_are_not_places(annotate: Annotate, text: str, expected: str) -> None:
     assert expected not in {p.text for p in annotate(text).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samples were sent to the U.S. Centers for Disease Control and Prevention on Friday.", "U.S."),
+        ("Governor Ted Strickland said Texas and the Ohio National Guard would send help.", "Ohio"),
+    ],
+)
+def test_places_country_or_state_that_begins_an_organisation(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sister Mary Agnes said the money came from the health fund.", "Mary"),
+        ("Power was restored to the Central Business District by noon.", "Central"),
+        ("A crash on Rivers Avenue in Charleston, South Carolina, killed a passenger.", "Rivers"),
+    ],
+)
+def test_places_people_and_foreign_namesakes_do_not_begin_with_a_state(
+    annotate: Annotate, text: str, expected: str
+) -> None:
+    assert expected not in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. Army helicopters bombed the village near Kandahar on Sunday.", "U.S."),
+        ("Rep. Jerry McNerney, D-Pleasanton, was shot at during the protest in Stockton.", "Pleasanton"),
+    ],
+)
+def test_places_place_that_only_labels_a_name_is_mentioned(annotate: Annotate, text: str, expected: str) -> None:
+    roles = {p.text: p.role for p in annotate(text).places}
+    assert roles.get(expected) == "mentioned"

@@ -225,7 +225,7 @@ GENERIC_WORDS = frozenset(
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
-        "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport",
+        "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport", "Central",
     }
 )  # fmt: skip
 
@@ -264,13 +264,16 @@ CONJ_DEPS = frozenset({"conj", "appos"})
 
 @dataclass(slots=True)
 class Mention:
-    """A toponym found in the text: its tokens [start, end), the context word beside it, and how it was found."""
+    """A toponym found in the text: its tokens [start, end), the context word beside it, and how it was found;
+    ``label`` when it only qualifies a name (the country of "the U.S. Army", a legislator's "D-Pleasanton"), which
+    says nothing of where anything happened."""
 
     start: int
     end: int
     hint: str | None
     recovered: bool
     dateline: bool = False
+    label: bool = False
 
 
 class PlacesComponent:
@@ -310,10 +313,11 @@ class PlacesComponent:
             if not taken.intersection(range(labelled.start, labelled.end)):
                 found.append(labelled)
                 taken.update(range(labelled.start, labelled.end))
+        focus = self.focus(doc)
         for ent in doc.ents:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
-            mention = self.from_entity(doc, ent)
+            mention = self.from_entity(doc, ent, focus)
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
@@ -360,7 +364,7 @@ class PlacesComponent:
                 stop += 1
             for end in range(stop, first, -1):
                 if self.gazetteer.knows(doc[first:end].text):
-                    yield Mention(first, end, None, False)
+                    yield Mention(first, end, None, False, label=True)
                     break
 
     def untagged(self, doc: Doc, taken: set[int]) -> Iterator[Mention]:
@@ -466,9 +470,44 @@ class PlacesComponent:
                 text = doc[start:stop].text
                 word = countries.lookup(text)
                 if (word is None or word.kind != "demonym") and self.gazetteer.knows(text):
-                    return Mention(start, stop, None, True)
+                    # a country's army or embassy acts abroad; a town's police in the town
+                    return Mention(start, stop, None, True, label=word is not None)
                 return None
         return None
+
+    def state_prefix(self, doc: Doc, start: int, end: int, focus: frozenset[str]) -> Mention | None:
+        """The country, or first-level division of a country in ``focus``, that begins an organisation's name,
+        whatever follows it ("U.S. Census", "the US State Department", "the Ohio National Guard")."""
+        if not is_name_start(doc[start]):
+            return None  # "the Central Business District", "the Western Boone Education Foundation"
+        for k in range(min(end - 1, start + MAX_PREFIX_TOKENS), start, -1):
+            if not doc[k].text[:1].isupper():
+                continue
+            text = doc[start:k].text
+            word = countries.lookup(text)
+            if word is not None:
+                return Mention(start, k, None, True, label=True) if word.kind == "name" else None
+            if self.division_of(text) in focus:
+                return Mention(start, k, None, True, label=True)
+        return None
+
+    def division_of(self, text: str) -> str | None:
+        """The country of the first-level division this is the main name of, when that is its likeliest sense
+        ("Ohio", "Maharashtra"; not "Paris")."""
+        candidates = self.gazetteer.candidates(text)
+        if candidates and candidates[0].precision in ("country", "admin1") and candidates[0].primary:
+            return candidates[0].country
+        return None
+
+    def focus(self, doc: Doc) -> frozenset[str]:
+        """The countries the article is about: those it names (``countries_in``) and those of the first-level
+        divisions the model tags as places ("Texas" makes a local paper's article about the US)."""
+        named = set(countries_in(doc.text))
+        for ent in doc.ents:
+            country = self.division_of(ent.text) if ent.label_ == "GPE" else None
+            if country is not None:
+                named.add(country)
+        return frozenset(named)
 
     def inner_place(self, doc: Doc, start: int, end: int) -> Mention | None:
         """The known place inside a name the gazetteer does not know: the place an institution's name starts or ends
@@ -498,8 +537,11 @@ class PlacesComponent:
                     return Mention(k + 2, end, None, True) if self.gazetteer.knows(text) else None
         return None
 
-    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:  # noqa: PLR0911, PLR0912 - one return per rule
-        """A Mention for an entity that is a toponym (by label, or recovered from a wrong label)."""
+    def from_entity(  # noqa: PLR0911, PLR0912 - one return per rule
+        self, doc: Doc, ent: SpacySpan, focus: frozenset[str] = frozenset()
+    ) -> Mention | None:
+        """A Mention for an entity that is a toponym (by label, or recovered from a wrong label); ``focus`` holds
+        the countries the article is about."""
         start, end = ent.start, ent.end
         while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
             start += 1
@@ -533,6 +575,8 @@ class PlacesComponent:
         if ent.label_ in INSTITUTION_LABELS and end - start > 1:
             words = INSTITUTION_WORDS if ent.label_ == "ORG" else CIVIC_WORDS
             prefix = self.institution_prefix(doc, start, end, words) or self.institution_of(doc, start, end)
+            if prefix is None and ent.label_ == "ORG":
+                prefix = self.state_prefix(doc, start, end, focus)
             if prefix is not None:
                 return prefix
         if ent.label_ in RECOVERABLE_LABELS:
@@ -582,7 +626,7 @@ class PlacesComponent:
         """The Place record of a mention and its resolution."""
         span = doc[mention.start : mention.end]
         evidence = Span(span.start_char, span.end_char)
-        role: PlaceRole = "mentioned" if mention.dateline else self.role(doc, span)
+        role: PlaceRole = "mentioned" if mention.dateline or mention.label else self.role(doc, span)
         candidate = result.place
         if candidate is None:
             return Place(
