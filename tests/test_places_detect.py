@@ -160,3 +160,28 @@ def test_places_people_and_foreign_namesakes_do_not_begin_with_a_state(
 def test_places_place_that_only_labels_a_name_is_mentioned(annotate: Annotate, text: str, expected: str) -> None:
     roles = {p.text: p.role for p in annotate(text).places}
     assert roles.get(expected) == "mentioned"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The driver, Theresa Pilkington of Jeannette, was taken to hospital.", "Jeannette"),
+        ("Authorities said Rebecca Sears, 41, of Grovetown, was arrested on Sunday.", "Grovetown"),
+        ("The farm is about 45 miles southeast of Champaign near the state line.", "Champaign"),
+        ("The plane was headed to Bozeman but was rerouted suddenly to Butte.", "Butte"),
+        ("The mayor of Sligo, Veronica Cawley, stood by her decision.", "Sligo"),
+    ],
+)
+def test_places_hometowns_directions_and_journeys_give_places(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She handed the letter to Jackson before the meeting.", "Jackson"),
+        ("The son of Jackson Browne spoke at the event.", "Jackson"),
+    ],
+)
+def test_places_to_and_of_take_people_too(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in found(annotate(text))

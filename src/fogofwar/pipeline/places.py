@@ -92,6 +92,23 @@ NAMING_NOUNS = frozenset(
     {
         "city", "town", "village", "province", "region", "district", "governorate", "capital", "street",
         "outskirts", "suburb", "countryside", "port", "area", "neighbourhood", "neighborhood", "camp", "island",
+        "state", "mayor", "governor", "community", "mountain", "beach", "county", "township", "borough", "parish",
+        "municipality", "coast", "shore", "resident", "citizen", "native",
+    }
+)  # fmt: skip
+
+#: Compass directions whose "of" phrase is a place ("60 miles north of Moorhead").
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "downstream", "upstream"}
+)
+
+#: Words of going somewhere whose "to" phrase is a place ("drove to Lanexa", "a trip to Cancun"); not "send" or
+#: "give", whose "to" takes people.
+JOURNEY_LEMMAS = frozenset(
+    {
+        "go", "travel", "drive", "fly", "move", "return", "head", "flee", "relocate", "reroute", "divert", "march",
+        "walk", "ride", "sail", "commute", "evacuate", "deport", "transfer", "spread", "trip", "journey", "flight",
+        "route", "road", "way", "troop", "come", "arrive", "airlift", "bus", "escape", "retreat", "advance",
     }
 )  # fmt: skip
 
@@ -225,6 +242,7 @@ GENERIC_WORDS = frozenset(
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
+        "Cathedral",
         "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport", "Central",
     }
 )  # fmt: skip
@@ -729,8 +747,10 @@ def locative(doc: Doc, start: int, end: int) -> str | None:
             return None
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
             return head.lower_
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in NAMING_NOUNS:
-            return "of"  # "the cities of Palmyra and Quaryatayn", "the streets of Karachi"
+        if token.dep_ == "pobj" and head.lower_ == "of" and names_place(head.head):
+            return "of"  # "the cities of Palmyra", "60 miles north of X", "Theresa Pilkington of Jeannette"
+        if token.dep_ == "pobj" and head.lower_ == "to" and is_journey(head.head):
+            return "to"  # "drove to Lanexa", "rerouted to Butte", "from Cabell County to Bluefield"
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LOCATIVE_NOUNS:
             token = head.head
             continue
@@ -739,6 +759,30 @@ def locative(doc: Doc, start: int, end: int) -> str | None:
             continue
         return None
     return None
+
+
+def names_place(token: Token) -> bool:
+    """True for a word whose "of" phrase is a place: a naming noun ("the cities of", "the mayor of"), a direction
+    ("60 miles north of"), or a person's name, whose "of" phrase is where they live ("Rebecca Sears, 41, of")."""
+    return token.lemma_.lower() in NAMING_NOUNS | DIRECTIONS or is_person(token)
+
+
+def is_person(token: Token) -> bool:
+    """True for a token of a person's name, or the age after it ("Rebecca Sears, 41,")."""
+    if token.like_num and token.head.i != token.i:
+        token = token.head
+    return token.ent_type_ == "PERSON"
+
+
+def is_journey(token: Token) -> bool:
+    """True for a word of going somewhere ("drove", "a trip", "rerouted"), or a head that also has a "from" place
+    ("from Los Altos to Gilroy")."""
+    if token.lemma_.lower() in JOURNEY_LEMMAS:
+        return True
+    return any(
+        child.dep_ == "prep" and child.lower_ == "from" and any(g.ent_type_ in ("GPE", "LOC") for g in child.children)
+        for child in token.children
+    )
 
 
 def proper_runs(doc: Doc) -> Iterator[tuple[int, int]]:
