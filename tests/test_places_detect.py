@@ -185,3 +185,16 @@ def test_places_hometowns_directions_and_journeys_give_places(annotate: Annotate
 )
 def test_places_to_and_of_take_people_too(annotate: Annotate, text: str, expected: str) -> None:
     assert expected not in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The state Supreme Court denied the request on Monday.", "Supreme"),
+        ("The money went to the Lions Club and the Arlington Chamber of Commerce.", "Lions"),
+        ("The governor was twice rebuffed by the White House over the cash.", "White House"),
+        ('"It was a big win," comments coach Ripley. "Ripley teams always fight," he added.', "Ripley"),
+    ],
+)
+def test_places_qualifiers_seats_and_titled_names_are_not_places(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in {p.text for p in annotate(text).places}

@@ -242,8 +242,9 @@ GENERIC_WORDS = frozenset(
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
-        "Cathedral",
         "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport", "Central",
+        "Cathedral", "Supreme", "Superior", "Justice", "Law", "Lions", "Democrat", "Region", "Sgt", "Eastern",
+        "Western", "Northern", "Southern",
     }
 )  # fmt: skip
 
@@ -332,10 +333,15 @@ class PlacesComponent:
                 found.append(labelled)
                 taken.update(range(labelled.start, labelled.end))
         focus = self.focus(doc)
+        titled = frozenset(
+            token.lower_
+            for token in doc[1:]
+            if token.pos_ == "PROPN" and doc[token.i - 1].lower_.rstrip(".") in TITLE_WORDS
+        )
         for ent in doc.ents:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
-            mention = self.from_entity(doc, ent, focus)
+            mention = self.from_entity(doc, ent, focus, titled)
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
@@ -356,6 +362,7 @@ class PlacesComponent:
                 if (
                     self.coordinated(doc, start, end, found)
                     and not doc[start:end].text.isupper()
+                    and doc[start:end].text not in GENERIC_WORDS
                     and self.gazetteer.knows(doc[start:end].text)
                 ):
                     found.append(Mention(start, end, place_noun(doc, start, end), True))
@@ -393,7 +400,8 @@ class PlacesComponent:
                 continue
             word = countries.lookup(doc[start:end].text)
             if word is not None and word.kind in ("name", "capital"):
-                yield Mention(start, end, None, False)
+                if not is_seat(doc, start, word):
+                    yield Mention(start, end, None, False)
                 continue
             mention = self.recover(doc, start, end, "")
             if mention is not None:
@@ -487,6 +495,8 @@ class PlacesComponent:
                     stop -= 1  # "Lake Mary - Highway 9"
                 text = doc[start:stop].text
                 word = countries.lookup(text)
+                if text in GENERIC_WORDS:
+                    return None  # "Supreme Court", "Lions Club"
                 if (word is None or word.kind != "demonym") and self.gazetteer.knows(text):
                     # a country's army or embassy acts abroad; a town's police in the town
                     return Mention(start, stop, None, True, label=word is not None)
@@ -556,15 +566,11 @@ class PlacesComponent:
         return None
 
     def from_entity(  # noqa: PLR0911, PLR0912 - one return per rule
-        self, doc: Doc, ent: SpacySpan, focus: frozenset[str] = frozenset()
+        self, doc: Doc, ent: SpacySpan, focus: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset()
     ) -> Mention | None:
         """A Mention for an entity that is a toponym (by label, or recovered from a wrong label); ``focus`` holds
-        the countries the article is about."""
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
-            end -= 1
+        the countries the article is about, ``titled`` the (lower-cased) names it gives a title ("coach Ripley")."""
+        start, end = trimmed(doc, ent)
         hint = None
         if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS:
             hint = doc[end - 1].lower_
@@ -577,6 +583,9 @@ class PlacesComponent:
         if (word is not None and word.kind == "demonym") or (end - start == 1 and text in GENERIC_WORDS):
             return None
         if ent.label_ in PLACE_LABELS:
+            titled_name = end - start == 1 and text.lower() in titled and self.division_of(text) is None
+            if titled_name and word is None and hint is None:
+                return None  # "comments coach Ripley" makes every "Ripley" of the article the coach
             if end - start > 1 and not self.gazetteer.knows(text):
                 inner = self.inner_place(doc, start, end)
                 if inner is not None:
@@ -589,7 +598,7 @@ class PlacesComponent:
                 return None  # "Erdogan said", tagged GPE: a speaker the gazetteer does not know is no place
             return Mention(start, end, hint or place_noun(doc, start, end), False)
         if word is not None and word.kind in ("name", "capital"):
-            return Mention(start, end, None, True)
+            return None if is_seat(doc, start, word) else Mention(start, end, None, True)
         if ent.label_ in INSTITUTION_LABELS and end - start > 1:
             words = INSTITUTION_WORDS if ent.label_ == "ORG" else CIVIC_WORDS
             prefix = self.institution_prefix(doc, start, end, words) or self.institution_of(doc, start, end)
@@ -611,8 +620,11 @@ class PlacesComponent:
         hint = place_noun(doc, start, end)
         if hint is not None:
             return Mention(start, end, hint, True)
-        if not self.gazetteer.knows(text):
+        candidates = self.gazetteer.candidates(text)
+        if not candidates:
             return None
+        if start > 0 and doc[start - 1].lower_ == "the" and all(c.precision == "point" for c in candidates):
+            return None  # "at the White House", "the Woodlands": a building or an estate, not the town
         people = end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and not text.isupper()  # not "SWAT officers"
         if people and end - start <= MAX_PREFIX_TOKENS:
             return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents"
@@ -708,6 +720,22 @@ class PlacesComponent:
         else:
             return False
         return entry is not None and entry[0] not in self.lexicon.frames
+
+
+def is_seat(doc: Doc, start: int, word: countries.CountryWord) -> bool:
+    """True for a government's seat named with the article ("the Kremlin", "the White House", "the Pentagon"): a
+    capital city takes none, so the word is the building or the government, not a place."""
+    return word.kind == "capital" and start > 0 and doc[start - 1].lower_ == "the"
+
+
+def trimmed(doc: Doc, ent: SpacySpan) -> tuple[int, int]:
+    """An entity's tokens without a leading article or punctuation and a trailing possessive or punctuation."""
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
+        end -= 1
+    return start, end
 
 
 def climb(token: Token) -> Iterator[Token]:
