@@ -198,3 +198,18 @@ def test_places_to_and_of_take_people_too(annotate: Annotate, text: str, expecte
 )
 def test_places_qualifiers_seats_and_titled_names_are_not_places(annotate: Annotate, text: str, expected: str) -> None:
     assert expected not in {p.text for p in annotate(text).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cases were reported in Angola, Chad, and Democratic Republic of the Congo.",
+            "Democratic Republic of the Congo",
+        ),
+        ("Outbreaks hit Gambia, Ghana, Guinea-Bissau, Niger and Togo last year.", "Guinea-Bissau"),
+        ("Kansas City Power & Light was reporting 2,300 customers in the dark.", "Kansas City"),
+    ],
+)
+def test_places_name_cut_short_is_widened(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected in found(annotate(text))

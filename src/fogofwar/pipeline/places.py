@@ -269,6 +269,9 @@ NAMESAKE_WORDS = frozenset(
     }
 )  # fmt: skip
 
+#: Lower-case words inside a place's name ("Rio Grande do Sul", "Democratic Republic of the Congo").
+NAME_PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "la", "le", "of", "the", "al", "el", "upon", "on"})
+
 #: Party labels that a legislator's home follows after a hyphen ("Rep. Jerry McNerney, D-Pleasanton,"; Minnesota's
 #: DFL).
 PARTY_LABELS = frozenset({"D", "R", "I", "DFL"})
@@ -485,8 +488,8 @@ class PlacesComponent:
         """The place that begins an organisation's name ("Alexandria Police Department", "Texas Department of
         Public Safety"), when the gazetteer knows it; ``words`` are the institution words that may follow it."""
         for k in range(start + 1, min(end, start + MAX_PREFIX_TOKENS + 1)):
-            if doc[k].text in DIVISION_WORDS and self.gazetteer.knows(doc[start : k + 1].text):
-                return Mention(start, k + 1, None, True)  # "Madison County Health Department"
+            if self.is_division_name(doc, start, k):
+                return Mention(start, k + 1, None, True)  # "Madison County Health Department", "Kansas City Power"
             if doc[k].text in INSTITUTION_WORDS:
                 if doc[k].text not in words or (doc[k].text == "City" and k == end - 1):
                     return None  # "Harbor City" is a name of its own
@@ -537,6 +540,30 @@ class PlacesComponent:
                 named.add(country)
         return frozenset(named)
 
+    def widened(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """The name widened to the longest place name the gazetteer knows that the model cut short: over the next
+        words ("Kansas" + "City", "Guinea" + "-Bissau", "Rio Grande" + "do Sul") or the word before ("Democratic" +
+        "Republic of the Congo", "Goz" + "Beida")."""
+        best = end
+        for stop in range(end + 1, min(len(doc), end + MAX_PREFIX_TOKENS) + 1):
+            words = doc[end:stop]
+            if not all(t.text[:1].isupper() or t.text == "-" or t.lower_ in NAME_PARTICLES for t in words):
+                break
+            if doc[stop - 1].text[:1].isupper() and self.gazetteer.knows(doc[start:stop].text):
+                best = stop
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and is_name_start(before):
+            return (start - 1, best) if self.gazetteer.knows(doc[start - 1 : best].text) else (start, best)
+        return start, best
+
+    def is_division_name(self, doc: Doc, start: int, last: int) -> bool:
+        """True when the words up to ``last``, a division word or "City", are a place's name the gazetteer knows
+        ("Madison County", "Kansas City"; not "Dublin City", only an alias of Ireland's capital)."""
+        text = doc[start : last + 1].text
+        if doc[last].text in DIVISION_WORDS:
+            return self.gazetteer.knows(text)
+        return doc[last].text == "City" and any(c.primary for c in self.gazetteer.candidates(text))
+
     def inner_place(self, doc: Doc, start: int, end: int) -> Mention | None:
         """The known place inside a name the gazetteer does not know: the place an institution's name starts or ends
         with ("Henrico County Police", "the University of Rochester"), the place a compass word qualifies ("North
@@ -583,6 +610,8 @@ class PlacesComponent:
         if (word is not None and word.kind == "demonym") or (end - start == 1 and text in GENERIC_WORDS):
             return None
         if ent.label_ in PLACE_LABELS:
+            start, end = self.widened(doc, start, end)
+            text = doc[start:end].text
             titled_name = end - start == 1 and text.lower() in titled and self.division_of(text) is None
             if titled_name and word is None and hint is None:
                 return None  # "comments coach Ripley" makes every "Ripley" of the article the coach
