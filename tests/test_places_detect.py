@@ -213,3 +213,14 @@ def test_places_qualifiers_seats_and_titled_names_are_not_places(annotate: Annot
 )
 def test_places_name_cut_short_is_widened(annotate: Annotate, text: str, expected: str) -> None:
     assert expected in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She taught journalism at Columbia University for a decade.", "Columbia"),
+        ("He spent three years at McGill University doing his residency.", "McGill"),
+    ],
+)
+def test_places_schools_do_not_give_their_namesake(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in found(annotate(text))
