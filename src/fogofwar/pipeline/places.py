@@ -16,6 +16,19 @@ evidence of being a place was the gazetteer.
 A single-word PERSON entity after "in", "at" or "from" is not recovered without a place noun ("at Aliyev"), a name
 the gazetteer does not know never is ("Peter Stano"), and a country's demonym ("Azerbaijani") is never a place.
 A country name the model tags PERSON or ORG ("Armenia denied") is a country.
+More cues, from local and wire news:
+- a plural place noun after a list ("Jackson and Barrow counties"), a people or police noun ("Danbury police"),
+  "of" after a person or a compass direction ("Theresa Pilkington of Jeannette", "45 miles southeast of
+  Champaign"), "to" after a word of going ("rerouted to Butte"), a legislator's party label ("D-Pleasanton");
+- the place inside a longer name: a civic institution's ("Huntsville Fire Chief", "the Madison County Sheriff's
+  Office"), a country or state at the head of an organisation ("the U.S. Census", "the Ohio National Guard"), a
+  compass part or division head the gazetteer does not know as a whole ("North Georgia", "the Province of Ontario");
+  a name the model cut short is widened ("Guinea-Bissau", "Democratic Republic of the Congo");
+- a name the article already uses as a place is a place wherever else it stands ("Oxford police", a PERSON-tagged
+  "Gainesville"), unless it is a person's (after a title, in a person's name) or a street's, school's or firm's.
+Not places: dates ("mid-May"), generic qualifiers ("Supreme Court"), schools named like places ("Columbia
+University"), a seat of government with the article ("the White House"), a name the article gives a title
+("coach Ripley"). A place that only labels a name ("U.S. Army", "D-Pleasanton") is ``mentioned``.
 
 Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
 names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
