@@ -224,3 +224,14 @@ def test_places_name_cut_short_is_widened(annotate: Annotate, text: str, expecte
 )
 def test_places_schools_do_not_give_their_namesake(annotate: Annotate, text: str, expected: str) -> None:
     assert expected not in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reopening the crossings, especially the Rafah terminal, would help the traders.", "Rafah"),
+        ("Eight race horses at Randwick racecourse in Sydney have been infected.", "Randwick"),
+    ],
+)
+def test_places_site_named_after_its_place(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected in found(annotate(text))

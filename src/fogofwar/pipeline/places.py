@@ -188,6 +188,17 @@ PEOPLE_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+#: Sites named after the place they are in ("the Rafah terminal", "Randwick racecourse", "Limerick hospitals").
+SITE_NOUNS = frozenset(
+    {
+        "hospital", "hospitals", "airport", "racecourse", "laboratory", "terminal", "crossing", "mine", "prison",
+        "refinery", "harbour", "harbor", "checkpoint", "barracks",
+    }
+)  # fmt: skip
+
+#: Dependencies of a name that qualifies the noun after it ("the Woodstock mayor"): the article is that noun's.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
 #: Capitalised words that follow a place at the start of an organisation's name ("Alexandria Police Department").
 #: Not the words of schools and universities, named after people as often as after places ("Harvard University",
 #: "Kennedy High School"): a school's town is found when the article names it elsewhere (``echoes``).
@@ -667,12 +678,16 @@ class PlacesComponent:
         candidates = self.gazetteer.candidates(text)
         if not candidates:
             return None
-        if start > 0 and doc[start - 1].lower_ == "the" and all(c.precision == "point" for c in candidates):
-            return None  # "at the White House", "the Woodlands": a building or an estate, not the town
-        people = end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and not text.isupper()  # not "SWAT officers"
-        if people and end - start <= MAX_PREFIX_TOKENS:
-            return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents"
         root = doc[start:end].root
+        headed = start > 0 and doc[start - 1].lower_ == "the" and root.dep_ not in MODIFIER_DEPS
+        if headed and all(c.precision == "point" for c in candidates):
+            return None  # "at the White House", "the Woodlands": a building or an estate, not the town
+        noun = doc[end].lower_ if end < len(doc) else ""
+        people = noun in PEOPLE_NOUNS | SITE_NOUNS and not text.isupper()  # not "SWAT officers"
+        if people and end - start <= MAX_PREFIX_TOKENS:
+            return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents", "the Rafah terminal"
+        if self.qualified(doc, end):
+            return Mention(start, end, None, True)  # "Pailin, Cambodia", "Binh Phuoc, Vietnam"
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in TAKING_VERBS:
             return Mention(start, end, None, True)  # "recaptured Khan Shaykhun", "Stepanakert was shelled"
         preposition = locative(doc, start, end)
@@ -681,6 +696,20 @@ class PlacesComponent:
         if label == "PERSON" and preposition in PERSON_PREPS and (end - start == 1 or preposition == "from"):
             return None  # "from Erdogan", "at Aliyev": a single name after these is more often a person
         return Mention(start, end, None, True)
+
+    def qualified(self, doc: Doc, end: int) -> bool:
+        """True when the name is followed by a comma and a country or first-level division ("Pailin, Cambodia",
+        "Lanexa, Va."), the way news says which town of the name it means."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        for stop in range(min(len(doc), end + 1 + MAX_PREFIX_TOKENS), end + 1, -1):
+            words = doc[end + 1 : stop]
+            if not all(t.text[:1].isupper() for t in words) or (stop < len(doc) and doc[stop].text[:1].isupper()):
+                continue
+            word = countries.lookup(words.text)
+            if (word is not None and word.kind == "name") or self.division_of(words.text) is not None:
+                return True
+        return False
 
     def coordinated(self, doc: Doc, start: int, end: int, found: list[Mention]) -> bool:
         """True when the name is in a conjunct list with a found place."""
