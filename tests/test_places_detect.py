@@ -235,3 +235,16 @@ def test_places_schools_do_not_give_their_namesake(annotate: Annotate, text: str
 )
 def test_places_site_named_after_its_place(annotate: Annotate, text: str, expected: str) -> None:
     assert expected in found(annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Chad Smith Advocate Reporter March 30, 2009 NEWARK -- City officials say the plan works.", "NEWARK"),
+        ("Mourners gather for teen. XENIA — The girlfriend of the suspect spoke on Monday.", "XENIA"),
+        ("Fire destroys home. TEGA CAY \u0097 Local fire departments battled a blaze on Sunday.", "TEGA CAY"),
+    ],
+)
+def test_places_dateline_after_a_byline_or_headline(annotate: Annotate, text: str, expected: str) -> None:
+    roles = {p.text: p.role for p in annotate(text).places if p.lat is not None}
+    assert roles.get(expected) == "mentioned"

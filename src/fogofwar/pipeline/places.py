@@ -251,15 +251,15 @@ INSTITUTION_HEADS = frozenset({"University", "College", "Port", "Archdiocese", "
 #: Longest place name taken from the start of an organisation's name or before a people noun, in tokens.
 MAX_PREFIX_TOKENS = 3
 
-#: A dateline at the start of a paragraph or of its second sentence (after a headline run into the text): a place in
-#: capitals (optionally ", Country" and "(Agency)"), then a dash, a spaced hyphen or a colon ("BEIRUT: The body of").
+#: A dateline at the start of a sentence (a paragraph's first, or one after a headline or byline run into the text),
+#: perhaps after a byline and its date ("Advocate Reporter March 30, 2009 NEWARK --"): a place in capitals
+#: (optionally ", Country" and "(Agency)"), then a dash (also the cp1252 dash that lost its encoding, U+0097), a
+#: spaced hyphen or a colon ("BEIRUT: The body of").
 DATELINE = re.compile(
+    r"(?:[^\n]{0,80}?\b[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s+)?"
     r"([A-Z][A-Z'.\- ]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z ]{1,20}\))?\s*"
-    r"(?:--|—|–|\s-\s|:\s)"
+    r"(?:--|—|–|\u0097|\s-\s|:\s)"
 )
-
-#: Sentences of a paragraph searched for a dateline: the first, and the one after a headline run into the text.
-DATELINE_SENTENCES = 2
 
 #: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
 #: points, institutions): a town named May or University exists, but "in May" is a date.
@@ -486,7 +486,7 @@ class PlacesComponent:
         taken: set[int] = set()
         starts = [sentence.start for sentence in doc.sents]
         for paragraph in paragraphs:
-            firsts = [i for i in starts if paragraph.start <= i < paragraph.end][:DATELINE_SENTENCES]
+            firsts = [i for i in starts if paragraph.start <= i < paragraph.end]
             for first in firsts or [paragraph.start]:
                 for mention in self.dateline(doc, doc[first : paragraph.end]):
                     if not taken.intersection(range(mention.start, mention.end)):
