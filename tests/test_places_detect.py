@@ -248,3 +248,16 @@ def test_places_site_named_after_its_place(annotate: Annotate, text: str, expect
 def test_places_dateline_after_a_byline_or_headline(annotate: Annotate, text: str, expected: str) -> None:
     roles = {p.text: p.role for p in annotate(text).places if p.lat is not None}
     assert roles.get(expected) == "mentioned"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli jets struck Khan Younis. Hamas officials said 20 people were killed there.", "Hamas"),
+        ("Students at UF in Gainesville, Florida, and officials of HHS said the plan would fail.", "UF"),
+    ],
+)
+def test_places_organisation_named_like_a_far_alias_is_not_a_place(
+    annotate: Annotate, text: str, expected: str
+) -> None:
+    assert expected not in {p.text for p in annotate(text).places}

@@ -375,7 +375,7 @@ class PlacesComponent:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
         temporal = {i for ent in doc.ents if ent.label_ in TEMPORAL_LABELS for i in range(ent.start, ent.end)}
-        for mention in self.untagged(doc, taken | temporal):
+        for mention in self.untagged(doc, taken | temporal, focus):
             found.append(mention)
             taken.update(range(mention.start, mention.end))
         for mention in self.echoes(doc, found, taken | temporal):
@@ -421,9 +421,10 @@ class PlacesComponent:
                     yield Mention(first, end, None, False, label=True)
                     break
 
-    def untagged(self, doc: Doc, taken: set[int]) -> Iterator[Mention]:
+    def untagged(self, doc: Doc, taken: set[int], focus: frozenset[str]) -> Iterator[Mention]:
         """Toponyms among the proper-noun runs outside ``taken``: a country or capital the model left untagged, or a
-        name its context makes a place (``recover``)."""
+        name its context makes a place (``recover``; a run the model tagged an organisation is judged as one)."""
+        organisations = {trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"}
         for start, end in proper_runs(doc):
             if taken.intersection(range(start, end)):
                 continue
@@ -432,7 +433,8 @@ class PlacesComponent:
                 if not is_seat(doc, start, word):
                     yield Mention(start, end, None, False)
                 continue
-            mention = self.recover(doc, start, end, "")
+            label = "ORG" if (start, end) in organisations else ""
+            mention = self.recover(doc, start, end, label, focus)
             if mention is not None:
                 yield mention
 
@@ -556,6 +558,10 @@ class PlacesComponent:
             return candidates[0].country
         return None
 
+    def near(self, focus: frozenset[str]) -> frozenset[str]:
+        """The countries of ``focus`` and their land neighbours."""
+        return focus.union(*(self.gazetteer.neighbours(country) for country in focus))
+
     def focus(self, doc: Doc) -> frozenset[str]:
         """The countries the article is about: those it names (``countries_in``) and those of the first-level
         divisions the model tags as places ("Texas" makes a local paper's article about the US)."""
@@ -662,11 +668,14 @@ class PlacesComponent:
             if prefix is not None:
                 return prefix
         if ent.label_ in RECOVERABLE_LABELS:
-            return self.recover(doc, start, end, ent.label_)
+            return self.recover(doc, start, end, ent.label_, focus)
         return None
 
-    def recover(self, doc: Doc, start: int, end: int, label: str) -> Mention | None:  # noqa: PLR0911
-        """A Mention for a proper name the model did not tag as a place, when its context makes it one."""
+    def recover(  # noqa: PLR0911
+        self, doc: Doc, start: int, end: int, label: str, focus: frozenset[str] = frozenset()
+    ) -> Mention | None:
+        """A Mention for a proper name the model did not tag as a place, when its context makes it one; ``focus``
+        holds the countries the article is about."""
         text = doc[start:end].text
         if countries.lookup(text) is not None and countries.lookup(text).kind == "demonym":  # type: ignore[union-attr]
             return None
@@ -678,6 +687,8 @@ class PlacesComponent:
         candidates = self.gazetteer.candidates(text)
         if not candidates:
             return None
+        if label == "ORG" and focus and not any(c.primary or c.country in self.near(focus) for c in candidates):
+            return None  # "Hamas officials": an organisation named like a far place's alias (Hamm)
         root = doc[start:end].root
         headed = start > 0 and doc[start - 1].lower_ == "the" and root.dep_ not in MODIFIER_DEPS
         if headed and all(c.precision == "point" for c in candidates):
