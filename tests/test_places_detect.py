@@ -96,6 +96,7 @@ def test_places_name_found_once_is_a_place_again(annotate: Annotate, text: str, 
     [
         ("Enrollment has slowed in Jackson and Barrow counties, the state said.", {"Jackson", "Barrow"}),
         ("The man was arrested by Danbury police on Monday night.", {"Danbury"}),
+        ("The anthrax was produced in Utah, a Dugway spokesperson said on Friday.", {"Dugway"}),
         ("The bill was introduced by Rep. Jerry McNerney, D-Pleasanton, on Tuesday.", {"Pleasanton"}),
         ("Sen. Byron Dorgan, D-N.D., questioned the contract.", {"N.D."}),
     ],

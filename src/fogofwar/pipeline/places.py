@@ -184,7 +184,8 @@ PEOPLE_NOUNS = frozenset(
     {
         "man", "woman", "men", "women", "resident", "residents", "native", "natives", "teen", "boy", "girl",
         "couple", "family", "families", "villagers", "officials", "authorities", "police", "officers", "deputies",
-        "firefighters", "mayor", "voters",
+        "firefighters", "mayor", "voters", "government", "governor", "premier", "spokesman", "spokeswoman",
+        "spokesperson",
     }
 )  # fmt: skip
 
