@@ -99,6 +99,7 @@ def test_places_name_found_once_is_a_place_again(annotate: Annotate, text: str, 
         ("The anthrax was produced in Utah, a Dugway spokesperson said on Friday.", {"Dugway"}),
         ("The bill was introduced by Rep. Jerry McNerney, D-Pleasanton, on Tuesday.", {"Pleasanton"}),
         ("Sen. Byron Dorgan, D-N.D., questioned the contract.", {"N.D."}),
+        ("Rep. Nick Rahall, D-W. Va., chairman of the committee, praised the bill.", {"W. Va."}),
     ],
 )
 def test_places_lists_people_nouns_and_party_labels_give_places(

@@ -415,8 +415,8 @@ class PlacesComponent:
             ):
                 continue
             first = stop = i + 2
-            while stop < len(doc) and stop - first < MAX_PREFIX_TOKENS and is_name_start(doc[stop]):
-                stop += 1
+            while stop < len(doc) and stop - first < MAX_PREFIX_TOKENS and doc[stop].text[:1].isupper():
+                stop += 1  # "D-W. Va.": a compass initial may begin the home
             for end in range(stop, first, -1):
                 if self.gazetteer.knows(doc[first:end].text):
                     yield Mention(first, end, None, False, label=True)
