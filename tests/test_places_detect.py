@@ -263,3 +263,15 @@ def test_places_organisation_named_like_a_far_alias_is_not_a_place(
     annotate: Annotate, text: str, expected: str
 ) -> None:
     assert expected not in {p.text for p in annotate(text).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks between Israel and Hamas collapsed on Sunday, officials in Gaza said.", "Hamas"),
+        ("Students at St. John's Lutheran School in Lombard won the contest.", "St. John"),
+        ("She earned a distinction at the College of Law in York last year.", "Law"),
+    ],
+)
+def test_places_organisations_saints_and_subjects_are_not_places(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in {p.text for p in annotate(text).places}

@@ -197,6 +197,13 @@ SITE_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+#: Words for a saint at the head of a name: with a possessive ("St. John's") the name is a church's, a school's or a
+#: hospital's.
+SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "San", "Santa"})
+
+#: Gazetteer precisions of administrative divisions, whose short names ("Clarke" for Clarke County) are fair aliases.
+DIVISION_PRECISIONS = frozenset({"admin1", "admin2"})
+
 #: Dependencies of a name that qualifies the noun after it ("the Woodstock mayor"): the article is that noun's.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
@@ -393,7 +400,7 @@ class PlacesComponent:
                     self.coordinated(doc, start, end, found)
                     and not doc[start:end].text.isupper()
                     and doc[start:end].text not in GENERIC_WORDS
-                    and self.gazetteer.knows(doc[start:end].text)
+                    and self.plausible(doc[start:end].text, focus)
                 ):
                     found.append(Mention(start, end, place_noun(doc, start, end), True))
                     taken.update(range(start, end))
@@ -621,6 +628,8 @@ class PlacesComponent:
             if doc[k].text in INSTITUTION_HEADS and doc[k + 1].lower_ == "of" and doc[k + 2].text[:1].isupper():
                 text = doc[k + 2 : end].text
                 word = countries.lookup(text)
+                if text in GENERIC_WORDS:
+                    return None  # "the College of Law"
                 if end - (k + 2) <= MAX_PREFIX_TOKENS and (word is None or word.kind != "demonym"):
                     return Mention(k + 2, end, None, True) if self.gazetteer.knows(text) else None
         return None
@@ -643,6 +652,8 @@ class PlacesComponent:
         if (word is not None and word.kind == "demonym") or (end - start == 1 and text in GENERIC_WORDS):
             return None
         if ent.label_ in PLACE_LABELS:
+            if doc[start].text in SAINTS and end < ent.end and doc[end].tag_ == "POS":
+                return None  # "St. John's Lutheran School", "St. Michael's pupils": a church's or school's saint
             start, end = self.widened(doc, start, end)
             text = doc[start:end].text
             titled_name = end - start == 1 and text.lower() in titled and self.division_of(text) is None
@@ -688,7 +699,7 @@ class PlacesComponent:
         candidates = self.gazetteer.candidates(text)
         if not candidates:
             return None
-        if label == "ORG" and focus and not any(c.primary or c.country in self.near(focus) for c in candidates):
+        if label == "ORG" and not self.plausible(text, focus):
             return None  # "Hamas officials": an organisation named like a far place's alias (Hamm)
         root = doc[start:end].root
         headed = start > 0 and doc[start - 1].lower_ == "the" and root.dep_ not in MODIFIER_DEPS
@@ -722,6 +733,16 @@ class PlacesComponent:
             if (word is not None and word.kind == "name") or self.division_of(words.text) is not None:
                 return True
         return False
+
+    def plausible(self, text: str, focus: frozenset[str]) -> bool:
+        """True when the gazetteer knows the name as some place's main name, as a division's ("Clarke" for Clarke
+        County), or as an alias of a place in or beside the article's countries (with no country evidence, any
+        known name will do): "Israel and Hamas" does not make Hamas the German town of Hamm."""
+        candidates = self.gazetteer.candidates(text)
+        if not focus:
+            return bool(candidates)
+        near = self.near(focus)
+        return any(c.primary or c.country in near or c.precision in DIVISION_PRECISIONS for c in candidates)
 
     def coordinated(self, doc: Doc, start: int, end: int, found: list[Mention]) -> bool:
         """True when the name is in a conjunct list with a found place."""
