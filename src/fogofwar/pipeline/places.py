@@ -443,6 +443,8 @@ class PlacesComponent:
                 continue
             label = "ORG" if (start, end) in organisations else ""
             mention = self.recover(doc, start, end, label, focus)
+            if mention is None and end - start > 1:  # "Tillsonburg Mayor Stephen Molnar", untagged
+                mention = self.institution_prefix(doc, start, end, CIVIC_WORDS)
             if mention is not None:
                 yield mention
 
