@@ -276,3 +276,14 @@ def test_places_organisation_named_like_a_far_alias_is_not_a_place(
 )
 def test_places_organisations_saints_and_subjects_are_not_places(annotate: Annotate, text: str, expected: str) -> None:
     assert expected not in {p.text for p in annotate(text).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ad ran in South Florida in English and Spanish for two months.", "Spanish"),
+        ("The format includes Russian, North Ossetian and Georgian representatives.", "Russian"),
+    ],
+)
+def test_places_demonyms_in_a_list_stay_peoples(annotate: Annotate, text: str, expected: str) -> None:
+    assert expected not in {p.text for p in annotate(text).places}

@@ -278,7 +278,7 @@ GENERIC_WORDS = frozenset(
         "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
         "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport", "Central",
         "Cathedral", "Supreme", "Superior", "Justice", "Law", "Lions", "Democrat", "Region", "Sgt", "Eastern",
-        "Western", "Northern", "Southern",
+        "Western", "Northern", "Southern", "Liberal", "Conservative", "Labour", "Republican", "Democratic", "Green",
     }
 )  # fmt: skip
 
@@ -400,6 +400,7 @@ class PlacesComponent:
                     self.coordinated(doc, start, end, found)
                     and not doc[start:end].text.isupper()
                     and doc[start:end].text not in GENERIC_WORDS
+                    and not is_demonym(doc[start:end].text)
                     and self.plausible(doc[start:end].text, focus)
                 ):
                     found.append(Mention(start, end, place_noun(doc, start, end), True))
@@ -919,6 +920,12 @@ def is_journey(token: Token) -> bool:
         child.dep_ == "prep" and child.lower_ == "from" and any(g.ent_type_ in ("GPE", "LOC") for g in child.children)
         for child in token.children
     )
+
+
+def is_demonym(text: str) -> bool:
+    """True for a country's demonym ("Iraqi", "Japanese"): a people, not a place."""
+    word = countries.lookup(text)
+    return word is not None and word.kind == "demonym"
 
 
 def proper_runs(doc: Doc) -> Iterator[tuple[int, int]]:
