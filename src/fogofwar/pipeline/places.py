@@ -454,21 +454,23 @@ class PlacesComponent:
         local report names its town as a place once and then as "Oxford police" or a PERSON ("Gainesville
         approved the budget"). Not the name of a person: not inside a longer person's name, after a title, or
         when the article names a person with it ("Mayor Tom Jackson" keeps every "Jackson" a person)."""
-        names: dict[tuple[str, ...], bool] = {}
-        for mention in found:
-            if not mention.recovered or mention.hint is not None:  # a name recovered by context alone may be a person
-                names[tuple(t.lower_ for t in doc[mention.start : mention.end])] = True
+        lowers = [token.lower_ for token in doc]
+        names = {
+            tuple(lowers[mention.start : mention.end])
+            for mention in found  # a name recovered by context alone may be a person's
+            if (not mention.recovered or mention.hint is not None) and mention.end - mention.start <= MAX_PREFIX_TOKENS
+        }
         people = {
             tuple(t.lower_ for t in ent[k:]) for ent in doc.ents if ent.label_ == "PERSON" for k in range(1, len(ent))
         }
         entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        for key in sorted(names, key=len, reverse=True):
-            size = len(key)
-            if key in people or size > MAX_PREFIX_TOKENS:
-                continue
-            for start in range(len(doc) - size + 1):
-                end = start + size
-                if tuple(t.lower_ for t in doc[start:end]) != key or taken.intersection(range(start, end)):
+        starts: dict[str, list[int]] = {}
+        for i, lower in enumerate(lowers):
+            starts.setdefault(lower, []).append(i)
+        for key in sorted(names - people, key=lambda name: (-len(name), name)):  # longest first, "New York" ere "York"
+            for start in starts.get(key[0], ()):
+                end = start + len(key)
+                if tuple(lowers[start:end]) != key or taken.intersection(range(start, end)):
                     continue
                 if self.echo_is_place(doc, start, end, entity_of.get(start)):
                     taken.update(range(start, end))
