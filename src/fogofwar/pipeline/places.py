@@ -269,6 +269,9 @@ DATELINE = re.compile(
     r"(?:--|—|–|\u0097|\s-\s|:\s)"
 )
 
+#: Tokens of a sentence read for a dateline: a byline, its date, the place, ", Country (Agency)" and the dash fit.
+DATELINE_TOKENS = 40
+
 #: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
 #: points, institutions): a town named May or University exists, but "in May" is a date.
 GENERIC_WORDS = frozenset(
@@ -467,7 +470,8 @@ class PlacesComponent:
         starts: dict[str, list[int]] = {}
         for i, lower in enumerate(lowers):
             starts.setdefault(lower, []).append(i)
-        for key in sorted(names - people, key=lambda name: (-len(name), name)):  # longest first, "New York" ere "York"
+        # longest first: "New York" before "York"
+        for key in sorted(names - people, key=lambda name: (-len(name), name)):
             for start in starts.get(key[0], ()):
                 end = start + len(key)
                 if tuple(lowers[start:end]) != key or taken.intersection(range(start, end)):
@@ -487,12 +491,11 @@ class PlacesComponent:
         after = doc[end].text if end < len(doc) else ""
         if after in NAMESAKE_WORDS or after == "&":
             return False  # "Wichita Street", "Franklin Elementary", "Stevens & Wilkinson"
-        glued = before is not None and (before.text in ("-", "of") or before.pos_ == "PROPN")
         if ent is None:
             return not (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper())
         if ent.label_ == "PERSON":
             return ent.start == start and (ent.end == end or doc[end].text in CIVIC_WORDS)
-        return ent.start == start or (glued and before is not None and before.text in ("-", "of"))
+        return ent.start == start or (before is not None and before.text in ("-", "of"))  # "Fargo-Moorhead"
 
     def datelines(self, doc: Doc) -> Iterator[Mention]:
         """The place a paragraph's dateline names ("KYIV, Ukraine (AP) — ", "MANSFIELD -- "), when the gazetteer
@@ -503,7 +506,7 @@ class PlacesComponent:
         for paragraph in paragraphs:
             firsts = [i for i in starts if paragraph.start <= i < paragraph.end]
             for first in firsts or [paragraph.start]:
-                for mention in self.dateline(doc, doc[first : paragraph.end]):
+                for mention in self.dateline(doc, doc[first : min(paragraph.end, first + DATELINE_TOKENS)]):
                     if not taken.intersection(range(mention.start, mention.end)):
                         taken.update(range(mention.start, mention.end))
                         yield mention
