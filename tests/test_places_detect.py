@@ -36,6 +36,7 @@ def test_places_dates_and_generic_words_are_not_places(annotate: Annotate, text:
         ("Alachua County Sheriff's Office spokesman Art Forgey said the house was empty.", "Alachua County"),
         ("Firefighters were called out, Huntsville Fire Chief Tom Grisham said.", "Huntsville"),
         ("Funding has been cut before, Tillsonburg Mayor Stephen Molnar said on Monday.", "Tillsonburg"),
+        ("A Charleston man admitted in Kanawha Circuit Court on Monday that he shot her.", "Kanawha"),
     ],
 )
 def test_places_civic_institution_gives_up_its_place(annotate: Annotate, text: str, expected: str) -> None:

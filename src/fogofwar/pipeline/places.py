@@ -220,7 +220,8 @@ INSTITUTION_WORDS = frozenset(
         "Office", "Authority", "Agency", "Bureau", "Committee", "Legislature", "Division", "Service", "Services",
         "Corps", "Guard", "Assembly", "Senate", "Club", "Society", "Foundation", "Center", "Centre", "Parks",
         "Mayor", "Jail", "Courthouse", "Coroner", "Commissioners", "Clerk", "Crimestoppers", "Ministry", "Embassy",
-        "Army", "Navy", "Census", "Government",
+        "Army", "Navy", "Census", "Government", "Town", "Circuit", "Selectman", "Selectmen", "Superintendent",
+        "Metropolitan",
     }
 )  # fmt: skip
 
@@ -232,7 +233,8 @@ CIVIC_WORDS = frozenset(
     {
         "Police", "Department", "County", "City", "Fire", "Sheriff", "Council", "Municipal", "Court", "Mayor", "Jail",
         "Courthouse", "Coroner", "Commissioners", "Clerk", "Parks", "Crimestoppers", "Highway", "Patrol",
-        "Ministry", "Embassy", "Army", "Government", "Public", "Health", "Water", "Transit", "Housing",
+        "Ministry", "Embassy", "Army", "Government", "Public", "Health", "Water", "Transit", "Housing", "Town",
+        "Circuit", "Selectman", "Selectmen", "Superintendent", "Metropolitan",
     }
 )  # fmt: skip
 
@@ -282,6 +284,7 @@ GENERIC_WORDS = frozenset(
         "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport", "Central",
         "Cathedral", "Supreme", "Superior", "Justice", "Law", "Lions", "Democrat", "Region", "Sgt", "Eastern",
         "Western", "Northern", "Southern", "Liberal", "Conservative", "Labour", "Republican", "Democratic", "Green",
+        "Old", "New",
     }
 )  # fmt: skip
 
