@@ -16,6 +16,19 @@ evidence of being a place was the gazetteer.
 A single-word PERSON entity after "in", "at" or "from" is not recovered without a place noun ("at Aliyev"), a name
 the gazetteer does not know never is ("Peter Stano"), and a country's demonym ("Azerbaijani") is never a place.
 A country name the model tags PERSON or ORG ("Armenia denied") is a country.
+More cues, from local and wire news:
+- a plural place noun after a list ("Jackson and Barrow counties"), a people or police noun ("Danbury police"),
+  "of" after a person or a compass direction ("Theresa Pilkington of Jeannette", "45 miles southeast of
+  Champaign"), "to" after a word of going ("rerouted to Butte"), a legislator's party label ("D-Pleasanton");
+- the place inside a longer name: a civic institution's ("Huntsville Fire Chief", "the Madison County Sheriff's
+  Office"), a country or state at the head of an organisation ("the U.S. Census", "the Ohio National Guard"), a
+  compass part or division head the gazetteer does not know as a whole ("North Georgia", "the Province of Ontario");
+  a name the model cut short is widened ("Guinea-Bissau", "Democratic Republic of the Congo");
+- a name the article already uses as a place is a place wherever else it stands ("Oxford police", a PERSON-tagged
+  "Gainesville"), unless it is a person's (after a title, in a person's name) or a street's, school's or firm's.
+Not places: dates ("mid-May"), generic qualifiers ("Supreme Court"), schools named like places ("Columbia
+University"), a seat of government with the article ("the White House"), a name the article gives a title
+("coach Ripley"). A place that only labels a name ("U.S. Army", "D-Pleasanton") is ``mentioned``.
 
 Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
 names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
@@ -58,6 +71,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels a toponym may be mislabelled with; it is recovered from them only with a context pattern.
 RECOVERABLE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
+#: Labels other than the place labels under which the model tags an institution whose name holds a place ("the
+#: Madison County Sheriff's Office" is ORG, or even PERSON).
+INSTITUTION_LABELS = frozenset({"ORG", "PERSON"})
+
 #: Nouns that say the proper name before them is a place ("Madagiz village", "the Dashkesan region").
 PLACE_NOUNS = frozenset(
     {
@@ -65,6 +82,12 @@ PLACE_NOUNS = frozenset(
         "area", "neighbourhood", "neighborhood", "suburb", "camp", "valley", "county", "municipality", "countryside",
     }
 )  # fmt: skip
+
+#: Plural place nouns after a list of names, and the place noun each name takes ("Jackson and Barrow counties").
+PLURAL_PLACE_NOUNS = {
+    "counties": "county", "parishes": "county", "provinces": "province", "districts": "district",
+    "regions": "region", "villages": "village", "towns": "town", "cities": "city", "governorates": "governorate",
+}  # fmt: skip
 
 #: Prepositions that make a proper name after them a place ("near Fizuli", "around Idlib").
 LOCATIVE_PREPS = frozenset({"near", "around", "outside", "towards", "toward", "in", "into", "at", "across", "from"})
@@ -82,6 +105,23 @@ NAMING_NOUNS = frozenset(
     {
         "city", "town", "village", "province", "region", "district", "governorate", "capital", "street",
         "outskirts", "suburb", "countryside", "port", "area", "neighbourhood", "neighborhood", "camp", "island",
+        "state", "mayor", "governor", "community", "mountain", "beach", "county", "township", "borough", "parish",
+        "municipality", "coast", "shore", "resident", "citizen", "native",
+    }
+)  # fmt: skip
+
+#: Compass directions whose "of" phrase is a place ("60 miles north of Moorhead").
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "downstream", "upstream"}
+)
+
+#: Words of going somewhere whose "to" phrase is a place ("drove to Lanexa", "a trip to Cancun"); not "send" or
+#: "give", whose "to" takes people.
+JOURNEY_LEMMAS = frozenset(
+    {
+        "go", "travel", "drive", "fly", "move", "return", "head", "flee", "relocate", "reroute", "divert", "march",
+        "walk", "ride", "sail", "commute", "evacuate", "deport", "transfer", "spread", "trip", "journey", "flight",
+        "route", "road", "way", "troop", "come", "arrive", "airlift", "bus", "escape", "retreat", "advance",
     }
 )  # fmt: skip
 
@@ -143,22 +183,77 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PEOPLE_NOUNS = frozenset(
     {
         "man", "woman", "men", "women", "resident", "residents", "native", "natives", "teen", "boy", "girl",
-        "couple", "family", "families", "villagers", "officials", "authorities",
+        "couple", "family", "families", "villagers", "officials", "authorities", "police", "officers", "deputies",
+        "firefighters", "mayor", "voters", "government", "governor", "premier", "spokesman", "spokeswoman",
+        "spokesperson",
     }
 )  # fmt: skip
 
-#: Capitalised words that follow a place at the start of an organisation's name ("Alexandria Police Department").
-INSTITUTION_WORDS = frozenset(
+#: Sites named after the place they are in ("the Rafah terminal", "Randwick racecourse", "Limerick hospitals").
+SITE_NOUNS = frozenset(
     {
-        "Police", "Department", "County", "City", "Fire", "Sheriff", "School", "Schools", "Board", "Council",
-        "Hospital", "University", "College", "Chamber", "Municipal", "Regional", "District", "Court", "Airport",
-        "Media", "Medical", "Transit", "Housing", "Port", "Library", "Museum", "Times", "Post", "Herald", "Tribune",
-        "Provincial", "Governorate", "Military", "Administration", "Health", "Water", "Symphony", "Zoo",
-        "Association", "Commission", "Highway", "Patrol", "Superior", "Community", "High", "Arts", "Public",
-        "Office", "Authority", "Agency", "Bureau", "Committee", "Legislature", "Division", "Service", "Services",
-        "Corps", "Guard", "Assembly", "Senate", "Club", "Society", "Foundation", "Center", "Centre",
+        "hospital", "hospitals", "airport", "racecourse", "laboratory", "terminal", "crossing", "mine", "prison",
+        "refinery", "harbour", "harbor", "checkpoint", "barracks",
     }
 )  # fmt: skip
+
+#: Words for a saint at the head of a name: with a possessive ("St. John's") the name is a church's, a school's or a
+#: hospital's.
+SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "San", "Santa"})
+
+#: Gazetteer precisions of administrative divisions, whose short names ("Clarke" for Clarke County) are fair aliases.
+DIVISION_PRECISIONS = frozenset({"admin1", "admin2"})
+
+#: Dependencies of a name that qualifies the noun after it ("the Woodstock mayor"): the article is that noun's.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+#: Capitalised words that follow a place at the start of an organisation's name ("Alexandria Police Department").
+#: Not the words of schools and universities, named after people as often as after places ("Harvard University",
+#: "Kennedy High School"): a school's town is found when the article names it elsewhere (``echoes``).
+INSTITUTION_WORDS = frozenset(
+    {
+        "Police", "Department", "County", "City", "Fire", "Sheriff", "Board", "Council",
+        "Hospital", "Chamber", "Municipal", "Regional", "District", "Court", "Airport",
+        "Media", "Medical", "Transit", "Housing", "Port", "Library", "Museum", "Times", "Post", "Herald", "Tribune",
+        "Provincial", "Governorate", "Military", "Administration", "Health", "Water", "Symphony", "Zoo",
+        "Association", "Commission", "Highway", "Patrol", "Superior", "Community", "Arts", "Public",
+        "Office", "Authority", "Agency", "Bureau", "Committee", "Legislature", "Division", "Service", "Services",
+        "Corps", "Guard", "Assembly", "Senate", "Club", "Society", "Foundation", "Center", "Centre", "Parks",
+        "Mayor", "Jail", "Courthouse", "Coroner", "Commissioners", "Clerk", "Crimestoppers", "Ministry", "Embassy",
+        "Army", "Navy", "Census", "Government", "Town", "Circuit", "Selectman", "Selectmen", "Superintendent",
+        "Metropolitan",
+    }
+)  # fmt: skip
+
+#: The institution words of a place's own government and services ("Huntsville Fire Chief", "Anderson County
+#: Sheriff", "Avondale Mayor"): a name the model tags PERSON or FAC, or a GPE the gazetteer does not know, gives up its
+#: place only before one of these. Schools, centres and halls are named after people as often as after places
+#: ("Kennedy Elementary School", "the Webb Center").
+CIVIC_WORDS = frozenset(
+    {
+        "Police", "Department", "County", "City", "Fire", "Sheriff", "Council", "Municipal", "Court", "Mayor", "Jail",
+        "Courthouse", "Coroner", "Commissioners", "Clerk", "Parks", "Crimestoppers", "Highway", "Patrol",
+        "Ministry", "Embassy", "Army", "Government", "Public", "Health", "Water", "Transit", "Housing", "Town",
+        "Circuit", "Selectman", "Selectmen", "Superintendent", "Metropolitan",
+    }
+)  # fmt: skip
+
+#: Capitalised words that make a second-level division of the name before them ("Madison County Sheriff's Office",
+#: "Rapides Parish Fire"): a prefix ending in one is taken whole when the gazetteer knows it.
+DIVISION_WORDS = frozenset({"County", "Parish", "Township", "Borough", "Twp.", "Co."})
+
+#: Compass words before a place that name a part of it ("North Georgia", "Southern California", "S.E. Paris"): when
+#: the whole is not a place the gazetteer knows, the place is what follows.
+COMPASS_WORDS = frozenset(
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeast",
+        "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+        "Upstate", "Downtown", "Greater", "Historic", "Metro", "N.", "S.", "E.", "W.", "S.E.", "S.W.", "N.E.", "N.W.",
+    }
+)  # fmt: skip
+
+#: Heads of an "X of Y" name whose Y is the place itself ("the Province of Ontario", "the City of Norfolk").
+DIVISION_HEADS = frozenset({"City", "Town", "Village", "County", "State", "Province", "Commonwealth", "Republic"})
 
 #: Institution heads whose "of" phrase names a place ("the University of Rochester", "the Port of Los Angeles").
 INSTITUTION_HEADS = frozenset({"University", "College", "Port", "Archdiocese", "Diocese"})
@@ -166,15 +261,18 @@ INSTITUTION_HEADS = frozenset({"University", "College", "Port", "Archdiocese", "
 #: Longest place name taken from the start of an organisation's name or before a people noun, in tokens.
 MAX_PREFIX_TOKENS = 3
 
-#: A dateline at the start of a paragraph or of its second sentence (after a headline run into the text): a place in
-#: capitals (optionally ", Country" and "(Agency)"), then a dash, a spaced hyphen or a colon ("BEIRUT: The body of").
+#: A dateline at the start of a sentence (a paragraph's first, or one after a headline or byline run into the text),
+#: perhaps after a byline and its date ("Advocate Reporter March 30, 2009 NEWARK --"): a place in capitals
+#: (optionally ", Country" and "(Agency)"), then a dash (also the cp1252 dash that lost its encoding, U+0097), a
+#: spaced hyphen or a colon ("BEIRUT: The body of").
 DATELINE = re.compile(
+    r"(?:[^\n]{0,80}?\b[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s+)?"
     r"([A-Z][A-Z'.\- ]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z ]{1,20}\))?\s*"
-    r"(?:--|—|–|\s-\s|:\s)"
+    r"(?:--|—|–|\u0097|\s-\s|:\s)"
 )
 
-#: Sentences of a paragraph searched for a dateline: the first, and the one after a headline run into the text.
-DATELINE_SENTENCES = 2
+#: Tokens of a sentence read for a dateline: a byline, its date, the place, ", Country (Agency)" and the dash fit.
+DATELINE_TOKENS = 40
 
 #: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
 #: points, institutions): a town named May or University exists, but "in May" is a date.
@@ -183,9 +281,44 @@ GENERIC_WORDS = frozenset(
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
-        "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport",
+        "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport", "Central",
+        "Cathedral", "Supreme", "Superior", "Justice", "Law", "Lions", "Democrat", "Region", "Sgt", "Eastern",
+        "Western", "Northern", "Southern", "Liberal", "Conservative", "Labour", "Republican", "Democratic", "Green",
+        "Old", "New",
     }
 )  # fmt: skip
+
+#: Words of address and office before a name that make it a person's ("coach Ripley", "Sen. Byrd"), compared
+#: lower-cased without the final full stop.
+TITLE_WORDS = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "cpl", "pvt",
+        "coach", "judge", "justice", "mayor", "president", "senator", "governor", "sheriff", "chief", "officer",
+        "deputy", "detective", "rev", "father", "sister", "brother", "st", "saint", "prof", "professor", "lord",
+        "lady", "sir", "king", "queen", "prince", "princess", "pastor", "bishop", "commissioner", "trooper",
+    }
+)  # fmt: skip
+
+#: Words after a name that make it the name of a street, a school or a firm rather than the place ("Wichita Street",
+#: "Franklin Elementary", "Buffalo Science Magnet School" reads "Buffalo" as a place only elsewhere).
+NAMESAKE_WORDS = frozenset(
+    {
+        "Street", "St.", "Road", "Rd.", "Drive", "Dr.", "Avenue", "Ave.", "Ave", "Lane", "Boulevard", "Blvd.",
+        "Court", "Ct.", "Way", "Place", "Pike", "Parkway", "Terrace", "Circle", "Trail", "Elementary", "Middle",
+        "High", "School", "Academy", "Science", "Theatre", "Theater", "Daily", "Blue", "Red",
+    }
+)  # fmt: skip
+
+#: Lower-case words inside a place's name ("Rio Grande do Sul", "Democratic Republic of the Congo").
+NAME_PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "la", "le", "of", "the", "al", "el", "upon", "on"})
+
+#: Party labels that a legislator's home follows after a hyphen ("Rep. Jerry McNerney, D-Pleasanton,"; Minnesota's
+#: DFL).
+PARTY_LABELS = frozenset({"D", "R", "I", "DFL"})
+
+#: Entity labels whose words are never a toponym, however capitalised ("in mid-May", "in August 2002"): a town named
+#: May exists, but a date is a date.
+TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 
 #: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
 CONJ_DEPS = frozenset({"conj", "appos"})
@@ -193,13 +326,16 @@ CONJ_DEPS = frozenset({"conj", "appos"})
 
 @dataclass(slots=True)
 class Mention:
-    """A toponym found in the text: its tokens [start, end), the context word beside it, and how it was found."""
+    """A toponym found in the text: its tokens [start, end), the context word beside it, and how it was found;
+    ``label`` when it only qualifies a name (the country of "the U.S. Army", a legislator's "D-Pleasanton"), which
+    says nothing of where anything happened."""
 
     start: int
     end: int
     hint: str | None
     recovered: bool
     dateline: bool = False
+    label: bool = False
 
 
 class PlacesComponent:
@@ -235,28 +371,30 @@ class PlacesComponent:
         """Every toponym, in text order, without overlaps."""
         taken: set[int] = set()
         found: list[Mention] = []
-        for dateline in self.datelines(doc):
-            found.append(dateline)
-            taken.update(range(dateline.start, dateline.end))
+        for labelled in (*self.datelines(doc), *self.affiliations(doc)):
+            if not taken.intersection(range(labelled.start, labelled.end)):
+                found.append(labelled)
+                taken.update(range(labelled.start, labelled.end))
+        focus = self.focus(doc)
+        titled = frozenset(
+            token.lower_
+            for token in doc[1:]
+            if token.pos_ == "PROPN" and doc[token.i - 1].lower_.rstrip(".") in TITLE_WORDS
+        )
         for ent in doc.ents:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
-            mention = self.from_entity(doc, ent)
+            mention = self.from_entity(doc, ent, focus, titled)
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
-        for start, end in proper_runs(doc):
-            if taken.intersection(range(start, end)):
-                continue
-            word = countries.lookup(doc[start:end].text)
-            if word is not None and word.kind in ("name", "capital"):
-                found.append(Mention(start, end, None, False))  # a country or capital the model left untagged
-                taken.update(range(start, end))
-                continue
-            mention = self.recover(doc, start, end, "")
-            if mention is not None:
-                found.append(mention)
-                taken.update(range(start, end))
+        temporal = {i for ent in doc.ents if ent.label_ in TEMPORAL_LABELS for i in range(ent.start, ent.end)}
+        for mention in self.untagged(doc, taken | temporal, focus):
+            found.append(mention)
+            taken.update(range(mention.start, mention.end))
+        for mention in self.echoes(doc, found, taken | temporal):
+            found.append(mention)
+            taken.update(range(mention.start, mention.end))
         # Coordinated names join a list that holds a place ("Fizuli, Jabrayil, Aghdara and Tartar").
         changed = True
         while changed:
@@ -267,13 +405,100 @@ class PlacesComponent:
                 if (
                     self.coordinated(doc, start, end, found)
                     and not doc[start:end].text.isupper()
-                    and self.gazetteer.knows(doc[start:end].text)
+                    and doc[start:end].text not in GENERIC_WORDS
+                    and not is_demonym(doc[start:end].text)
+                    and self.plausible(doc[start:end].text, focus)
                 ):
-                    found.append(Mention(start, end, place_noun(doc, end), True))
+                    found.append(Mention(start, end, place_noun(doc, start, end), True))
                     taken.update(range(start, end))
                     changed = True
         found.sort(key=lambda m: m.start)
         yield from found
+
+    def affiliations(self, doc: Doc) -> Iterator[Mention]:
+        """The home a legislator's party label gives, when the gazetteer knows it ("Rep. Jerry McNerney,
+        D-Pleasanton,", "Sen. Byron Dorgan, D-N.D.", "(R-Texas)")."""
+        for i in range(1, len(doc) - 2):
+            party, dash = doc[i], doc[i + 1]
+            if not (
+                party.text in PARTY_LABELS
+                and dash.text == "-"
+                and not party.whitespace_
+                and not dash.whitespace_
+                and doc[i - 1].text in (",", "(")
+            ):
+                continue
+            first = stop = i + 2
+            while stop < len(doc) and stop - first < MAX_PREFIX_TOKENS and doc[stop].text[:1].isupper():
+                stop += 1  # "D-W. Va.": a compass initial may begin the home
+            for end in range(stop, first, -1):
+                if self.gazetteer.knows(doc[first:end].text):
+                    yield Mention(first, end, None, False, label=True)
+                    break
+
+    def untagged(self, doc: Doc, taken: set[int], focus: frozenset[str]) -> Iterator[Mention]:
+        """Toponyms among the proper-noun runs outside ``taken``: a country or capital the model left untagged, or a
+        name its context makes a place (``recover``; a run the model tagged an organisation is judged as one)."""
+        organisations = {trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"}
+        for start, end in proper_runs(doc):
+            if taken.intersection(range(start, end)):
+                continue
+            word = countries.lookup(doc[start:end].text)
+            if word is not None and word.kind in ("name", "capital"):
+                if not is_seat(doc, start, word):
+                    yield Mention(start, end, None, False)
+                continue
+            label = "ORG" if (start, end) in organisations else ""
+            mention = self.recover(doc, start, end, label, focus)
+            if mention is None and end - start > 1:  # "Tillsonburg Mayor Stephen Molnar", untagged
+                mention = self.institution_prefix(doc, start, end, CIVIC_WORDS)
+            if mention is not None:
+                yield mention
+
+    def echoes(self, doc: Doc, found: list[Mention], taken: set[int]) -> Iterator[Mention]:
+        """Later and earlier mentions of a place already found in the article, whatever the model tagged them: a
+        local report names its town as a place once and then as "Oxford police" or a PERSON ("Gainesville
+        approved the budget"). Not the name of a person: not inside a longer person's name, after a title, or
+        when the article names a person with it ("Mayor Tom Jackson" keeps every "Jackson" a person)."""
+        lowers = [token.lower_ for token in doc]
+        names = {
+            tuple(lowers[mention.start : mention.end])
+            for mention in found  # a name recovered by context alone may be a person's
+            if (not mention.recovered or mention.hint is not None) and mention.end - mention.start <= MAX_PREFIX_TOKENS
+        }
+        people = {
+            tuple(t.lower_ for t in ent[k:]) for ent in doc.ents if ent.label_ == "PERSON" for k in range(1, len(ent))
+        }
+        entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        starts: dict[str, list[int]] = {}
+        for i, lower in enumerate(lowers):
+            starts.setdefault(lower, []).append(i)
+        # longest first: "New York" before "York"
+        for key in sorted(names - people, key=lambda name: (-len(name), name)):
+            for start in starts.get(key[0], ()):
+                end = start + len(key)
+                if tuple(lowers[start:end]) != key or taken.intersection(range(start, end)):
+                    continue
+                if self.echo_is_place(doc, start, end, entity_of.get(start)):
+                    taken.update(range(start, end))
+                    yield Mention(start, end, place_noun(doc, start, end), True)
+
+    def echo_is_place(self, doc: Doc, start: int, end: int, ent: SpacySpan | None) -> bool:
+        """True when another mention of a found place's name stands for the place (see ``echoes``)."""
+        first = doc[start]
+        if not first.text[:1].isupper() or (first.text.isupper() and len(first.text) > 1 and not first.is_sent_start):
+            return False  # "the mobile unit", a heading in capitals
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and (before.lower_.rstrip(".") in TITLE_WORDS):
+            return False  # "coach Ripley", "Mr. Jackson"
+        after = doc[end].text if end < len(doc) else ""
+        if after in NAMESAKE_WORDS or after == "&":
+            return False  # "Wichita Street", "Franklin Elementary", "Stevens & Wilkinson"
+        if ent is None:
+            return not (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper())
+        if ent.label_ == "PERSON":
+            return ent.start == start and (ent.end == end or doc[end].text in CIVIC_WORDS)
+        return ent.start == start or (before is not None and before.text in ("-", "of"))  # "Fargo-Moorhead"
 
     def datelines(self, doc: Doc) -> Iterator[Mention]:
         """The place a paragraph's dateline names ("KYIV, Ukraine (AP) — ", "MANSFIELD -- "), when the gazetteer
@@ -282,9 +507,9 @@ class PlacesComponent:
         taken: set[int] = set()
         starts = [sentence.start for sentence in doc.sents]
         for paragraph in paragraphs:
-            firsts = [i for i in starts if paragraph.start <= i < paragraph.end][:DATELINE_SENTENCES]
+            firsts = [i for i in starts if paragraph.start <= i < paragraph.end]
             for first in firsts or [paragraph.start]:
-                for mention in self.dateline(doc, doc[first : paragraph.end]):
+                for mention in self.dateline(doc, doc[first : min(paragraph.end, first + DATELINE_TOKENS)]):
                     if not taken.intersection(range(mention.start, mention.end)):
                         taken.update(range(mention.start, mention.end))
                         yield mention
@@ -304,16 +529,107 @@ class PlacesComponent:
             if self.gazetteer.knows(ent.text):
                 yield Mention(ent.start, ent.end, None, False, dateline=True)
 
-    def institution_prefix(self, doc: Doc, start: int, end: int) -> Mention | None:
+    def institution_prefix(
+        self, doc: Doc, start: int, end: int, words: frozenset[str] = INSTITUTION_WORDS
+    ) -> Mention | None:
         """The place that begins an organisation's name ("Alexandria Police Department", "Texas Department of
-        Public Safety"), when the gazetteer knows it."""
+        Public Safety"), when the gazetteer knows it; ``words`` are the institution words that may follow it."""
         for k in range(start + 1, min(end, start + MAX_PREFIX_TOKENS + 1)):
+            if self.is_division_name(doc, start, k):
+                return Mention(start, k + 1, None, True)  # "Madison County Health Department", "Kansas City Power"
             if doc[k].text in INSTITUTION_WORDS:
-                text = doc[start:k].text
+                if doc[k].text not in words or (doc[k].text == "City" and k == end - 1):
+                    return None  # "Harbor City" is a name of its own
+                stop = k
+                while stop > start + 1 and doc[stop - 1].is_punct:
+                    stop -= 1  # "Lake Mary - Highway 9"
+                text = doc[start:stop].text
                 word = countries.lookup(text)
+                if text in GENERIC_WORDS:
+                    return None  # "Supreme Court", "Lions Club"
                 if (word is None or word.kind != "demonym") and self.gazetteer.knows(text):
-                    return Mention(start, k, None, True)
+                    # a country's army or embassy acts abroad; a town's police in the town
+                    return Mention(start, stop, None, True, label=word is not None)
                 return None
+        return None
+
+    def state_prefix(self, doc: Doc, start: int, end: int, focus: frozenset[str]) -> Mention | None:
+        """The country, or first-level division of a country in ``focus``, that begins an organisation's name,
+        whatever follows it ("U.S. Census", "the US State Department", "the Ohio National Guard")."""
+        if not is_name_start(doc[start]):
+            return None  # "the Central Business District", "the Western Boone Education Foundation"
+        for k in range(min(end - 1, start + MAX_PREFIX_TOKENS), start, -1):
+            if not doc[k].text[:1].isupper():
+                continue
+            text = doc[start:k].text
+            word = countries.lookup(text)
+            if word is not None:
+                return Mention(start, k, None, True, label=True) if word.kind == "name" else None
+            if self.division_of(text) in focus:
+                return Mention(start, k, None, True, label=True)
+        return None
+
+    def division_of(self, text: str) -> str | None:
+        """The country of the first-level division this is the main name of, when that is its likeliest sense
+        ("Ohio", "Maharashtra"; not "Paris")."""
+        candidates = self.gazetteer.candidates(text)
+        if candidates and candidates[0].precision in ("country", "admin1") and candidates[0].primary:
+            return candidates[0].country
+        return None
+
+    def near(self, focus: frozenset[str]) -> frozenset[str]:
+        """The countries of ``focus`` and their land neighbours."""
+        return focus.union(*(self.gazetteer.neighbours(country) for country in focus))
+
+    def focus(self, doc: Doc) -> frozenset[str]:
+        """The countries the article is about: those it names (``countries_in``) and those of the first-level
+        divisions the model tags as places ("Texas" makes a local paper's article about the US)."""
+        named = set(countries_in(doc.text))
+        for ent in doc.ents:
+            country = self.division_of(ent.text) if ent.label_ == "GPE" else None
+            if country is not None:
+                named.add(country)
+        return frozenset(named)
+
+    def widened(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """The name widened to the longest place name the gazetteer knows that the model cut short: over the next
+        words ("Kansas" + "City", "Guinea" + "-Bissau", "Rio Grande" + "do Sul") or the word before ("Democratic" +
+        "Republic of the Congo", "Goz" + "Beida")."""
+        best = end
+        for stop in range(end + 1, min(len(doc), end + MAX_PREFIX_TOKENS) + 1):
+            words = doc[end:stop]
+            if not all(t.text[:1].isupper() or t.text == "-" or t.lower_ in NAME_PARTICLES for t in words):
+                break
+            if doc[stop - 1].text[:1].isupper() and self.gazetteer.knows(doc[start:stop].text):
+                best = stop
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and is_name_start(before):
+            return (start - 1, best) if self.gazetteer.knows(doc[start - 1 : best].text) else (start, best)
+        return start, best
+
+    def is_division_name(self, doc: Doc, start: int, last: int) -> bool:
+        """True when the words up to ``last``, a division word or "City", are a place's name the gazetteer knows
+        ("Madison County", "Kansas City"; not "Dublin City", only an alias of Ireland's capital)."""
+        text = doc[start : last + 1].text
+        if doc[last].text in DIVISION_WORDS:
+            return self.gazetteer.knows(text)
+        return doc[last].text == "City" and any(c.primary for c in self.gazetteer.candidates(text))
+
+    def inner_place(self, doc: Doc, start: int, end: int) -> Mention | None:
+        """The known place inside a name the gazetteer does not know: the place an institution's name starts or ends
+        with ("Henrico County Police", "the University of Rochester"), the place a compass word qualifies ("North
+        Georgia", "Southern California"), the place after a division head ("the Province of Ontario")."""
+        found = self.institution_prefix(doc, start, end, CIVIC_WORDS) or self.institution_of(doc, start, end)
+        if found is not None:
+            return found
+        if end - start > 1 and doc[start].text in COMPASS_WORDS and is_name_start(doc[start + 1]):
+            rest = doc[start + 1 : end].text
+            word = countries.lookup(rest)
+            if (word is None or word.kind != "demonym") and self.gazetteer.knows(rest):
+                return Mention(start + 1, end, None, True)
+        heads = end - start > 2 and doc[start].text in DIVISION_HEADS and doc[start + 1].lower_ == "of"
+        if heads and self.gazetteer.knows(doc[start + 2 : end].text):
+            return Mention(start + 2, end, None, True)
         return None
 
     def institution_of(self, doc: Doc, start: int, end: int) -> Mention | None:
@@ -323,17 +639,18 @@ class PlacesComponent:
             if doc[k].text in INSTITUTION_HEADS and doc[k + 1].lower_ == "of" and doc[k + 2].text[:1].isupper():
                 text = doc[k + 2 : end].text
                 word = countries.lookup(text)
+                if text in GENERIC_WORDS:
+                    return None  # "the College of Law"
                 if end - (k + 2) <= MAX_PREFIX_TOKENS and (word is None or word.kind != "demonym"):
                     return Mention(k + 2, end, None, True) if self.gazetteer.knows(text) else None
         return None
 
-    def from_entity(self, doc: Doc, ent: SpacySpan) -> Mention | None:  # noqa: PLR0911, PLR0912 - one return per rule
-        """A Mention for an entity that is a toponym (by label, or recovered from a wrong label)."""
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
-            end -= 1
+    def from_entity(  # noqa: PLR0911, PLR0912 - one return per rule
+        self, doc: Doc, ent: SpacySpan, focus: frozenset[str] = frozenset(), titled: frozenset[str] = frozenset()
+    ) -> Mention | None:
+        """A Mention for an entity that is a toponym (by label, or recovered from a wrong label); ``focus`` holds
+        the countries the article is about, ``titled`` the (lower-cased) names it gives a title ("coach Ripley")."""
+        start, end = trimmed(doc, ent)
         hint = None
         if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS:
             hint = doc[end - 1].lower_
@@ -346,36 +663,65 @@ class PlacesComponent:
         if (word is not None and word.kind == "demonym") or (end - start == 1 and text in GENERIC_WORDS):
             return None
         if ent.label_ in PLACE_LABELS:
+            if doc[start].text in SAINTS and end < ent.end and doc[end].tag_ == "POS":
+                return None  # "St. John's Lutheran School", "St. Michael's pupils": a church's or school's saint
+            start, end = self.widened(doc, start, end)
+            text = doc[start:end].text
+            titled_name = end - start == 1 and text.lower() in titled and self.division_of(text) is None
+            if titled_name and word is None and hint is None:
+                return None  # "comments coach Ripley" makes every "Ripley" of the article the coach
+            if end - start > 1 and not self.gazetteer.knows(text):
+                inner = self.inner_place(doc, start, end)
+                if inner is not None:
+                    return inner  # "Henrico County Police", "North Georgia", "the Madison County Jail"
             if ent.label_ == "FAC" and all(c.precision == "point" for c in self.gazetteer.candidates(text)):
                 return None  # a building or a road ("the White House") is not the town that shares its name
             root = doc[start:end].root
             speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in STANCE_VERBS
             if speaks and not self.gazetteer.knows(text):
                 return None  # "Erdogan said", tagged GPE: a speaker the gazetteer does not know is no place
-            return Mention(start, end, hint or place_noun(doc, end), False)
+            return Mention(start, end, hint or place_noun(doc, start, end), False)
         if word is not None and word.kind in ("name", "capital"):
-            return Mention(start, end, None, True)
-        if ent.label_ == "ORG":
-            prefix = self.institution_prefix(doc, start, end) or self.institution_of(doc, start, end)
+            return None if is_seat(doc, start, word) else Mention(start, end, None, True)
+        if ent.label_ in INSTITUTION_LABELS and end - start > 1:
+            words = INSTITUTION_WORDS if ent.label_ == "ORG" else CIVIC_WORDS
+            prefix = self.institution_prefix(doc, start, end, words) or self.institution_of(doc, start, end)
+            if prefix is None and ent.label_ == "ORG":
+                prefix = self.state_prefix(doc, start, end, focus)
             if prefix is not None:
                 return prefix
         if ent.label_ in RECOVERABLE_LABELS:
-            return self.recover(doc, start, end, ent.label_)
+            return self.recover(doc, start, end, ent.label_, focus)
         return None
 
-    def recover(self, doc: Doc, start: int, end: int, label: str) -> Mention | None:  # noqa: PLR0911
-        """A Mention for a proper name the model did not tag as a place, when its context makes it one."""
+    def recover(  # noqa: PLR0911
+        self, doc: Doc, start: int, end: int, label: str, focus: frozenset[str] = frozenset()
+    ) -> Mention | None:
+        """A Mention for a proper name the model did not tag as a place, when its context makes it one; ``focus``
+        holds the countries the article is about."""
         text = doc[start:end].text
         if countries.lookup(text) is not None and countries.lookup(text).kind == "demonym":  # type: ignore[union-attr]
             return None
-        hint = place_noun(doc, end)
+        if end - start == 1 and text in GENERIC_WORDS:
+            return None  # "at the University of X" leaves "University"; "in May" is a date
+        hint = place_noun(doc, start, end)
         if hint is not None:
             return Mention(start, end, hint, True)
-        if not self.gazetteer.knows(text):
+        candidates = self.gazetteer.candidates(text)
+        if not candidates:
             return None
-        if end < len(doc) and doc[end].lower_ in PEOPLE_NOUNS and end - start <= MAX_PREFIX_TOKENS:
-            return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents"
+        if label == "ORG" and not self.plausible(text, focus):
+            return None  # "Hamas officials": an organisation named like a far place's alias (Hamm)
         root = doc[start:end].root
+        headed = start > 0 and doc[start - 1].lower_ == "the" and root.dep_ not in MODIFIER_DEPS
+        if headed and all(c.precision == "point" for c in candidates):
+            return None  # "at the White House", "the Woodlands": a building or an estate, not the town
+        noun = doc[end].lower_ if end < len(doc) else ""
+        people = noun in PEOPLE_NOUNS | SITE_NOUNS and not text.isupper()  # not "SWAT officers"
+        if people and end - start <= MAX_PREFIX_TOKENS:
+            return Mention(start, end, None, True)  # "an Alexandria woman", "Aleppo residents", "the Rafah terminal"
+        if self.qualified(doc, end):
+            return Mention(start, end, None, True)  # "Pailin, Cambodia", "Binh Phuoc, Vietnam"
         if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in TAKING_VERBS:
             return Mention(start, end, None, True)  # "recaptured Khan Shaykhun", "Stepanakert was shelled"
         preposition = locative(doc, start, end)
@@ -384,6 +730,30 @@ class PlacesComponent:
         if label == "PERSON" and preposition in PERSON_PREPS and (end - start == 1 or preposition == "from"):
             return None  # "from Erdogan", "at Aliyev": a single name after these is more often a person
         return Mention(start, end, None, True)
+
+    def qualified(self, doc: Doc, end: int) -> bool:
+        """True when the name is followed by a comma and a country or first-level division ("Pailin, Cambodia",
+        "Lanexa, Va."), the way news says which town of the name it means."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        for stop in range(min(len(doc), end + 1 + MAX_PREFIX_TOKENS), end + 1, -1):
+            words = doc[end + 1 : stop]
+            if not all(t.text[:1].isupper() for t in words) or (stop < len(doc) and doc[stop].text[:1].isupper()):
+                continue
+            word = countries.lookup(words.text)
+            if (word is not None and word.kind == "name") or self.division_of(words.text) is not None:
+                return True
+        return False
+
+    def plausible(self, text: str, focus: frozenset[str]) -> bool:
+        """True when the gazetteer knows the name as some place's main name, as a division's ("Clarke" for Clarke
+        County), or as an alias of a place in or beside the article's countries (with no country evidence, any
+        known name will do): "Israel and Hamas" does not make Hamas the German town of Hamm."""
+        candidates = self.gazetteer.candidates(text)
+        if not focus:
+            return bool(candidates)
+        near = self.near(focus)
+        return any(c.primary or c.country in near or c.precision in DIVISION_PRECISIONS for c in candidates)
 
     def coordinated(self, doc: Doc, start: int, end: int, found: list[Mention]) -> bool:
         """True when the name is in a conjunct list with a found place."""
@@ -403,7 +773,7 @@ class PlacesComponent:
         """The Place record of a mention and its resolution."""
         span = doc[mention.start : mention.end]
         evidence = Span(span.start_char, span.end_char)
-        role: PlaceRole = "mentioned" if mention.dateline else self.role(doc, span)
+        role: PlaceRole = "mentioned" if mention.dateline or mention.label else self.role(doc, span)
         candidate = result.place
         if candidate is None:
             return Place(
@@ -469,6 +839,22 @@ class PlacesComponent:
         return entry is not None and entry[0] not in self.lexicon.frames
 
 
+def is_seat(doc: Doc, start: int, word: countries.CountryWord) -> bool:
+    """True for a government's seat named with the article ("the Kremlin", "the White House", "the Pentagon"): a
+    capital city takes none, so the word is the building or the government, not a place."""
+    return word.kind == "capital" and start > 0 and doc[start - 1].lower_ == "the"
+
+
+def trimmed(doc: Doc, ent: SpacySpan) -> tuple[int, int]:
+    """An entity's tokens without a leading article or punctuation and a trailing possessive or punctuation."""
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
+        end -= 1
+    return start, end
+
+
 def climb(token: Token) -> Iterator[Token]:
     """The token's heads, nearest first, up to the sentence root."""
     while token.head.i != token.i:
@@ -476,10 +862,24 @@ def climb(token: Token) -> Iterator[Token]:
         yield token
 
 
-def place_noun(doc: Doc, end: int) -> str | None:
-    """The place noun right after a name ("village" in "Madagiz village"), if any."""
+def is_name_start(token: Token) -> bool:
+    """True when a name may begin with this token: capitalised, neither a compass word nor a generic word ("North
+    Street", "South Central")."""
+    return token.text[:1].isupper() and token.text not in COMPASS_WORDS and token.text not in GENERIC_WORDS
+
+
+def place_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The place noun right after a name ("village" in "Madagiz village"), or the plural one after the list that
+    holds it ("county" for each of "Cooke, Grayson and Love counties"), if any."""
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
         return doc[end].lower_
+    token = doc[start:end].root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    plural = PLURAL_PLACE_NOUNS.get(token.head.lower_) if token.head.i > token.i else None
+    listed = any(child.dep_ == "conj" for child in token.children)  # "Georgia cities" are cities in Georgia
+    if plural is not None and listed and token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN":
+        return plural
     return None
 
 
@@ -492,8 +892,10 @@ def locative(doc: Doc, start: int, end: int) -> str | None:
             return None
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
             return head.lower_
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in NAMING_NOUNS:
-            return "of"  # "the cities of Palmyra and Quaryatayn", "the streets of Karachi"
+        if token.dep_ == "pobj" and head.lower_ == "of" and names_place(head.head):
+            return "of"  # "the cities of Palmyra", "60 miles north of X", "Theresa Pilkington of Jeannette"
+        if token.dep_ == "pobj" and head.lower_ == "to" and is_journey(head.head):
+            return "to"  # "drove to Lanexa", "rerouted to Butte", "from Cabell County to Bluefield"
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LOCATIVE_NOUNS:
             token = head.head
             continue
@@ -502,6 +904,36 @@ def locative(doc: Doc, start: int, end: int) -> str | None:
             continue
         return None
     return None
+
+
+def names_place(token: Token) -> bool:
+    """True for a word whose "of" phrase is a place: a naming noun ("the cities of", "the mayor of"), a direction
+    ("60 miles north of"), or a person's name, whose "of" phrase is where they live ("Rebecca Sears, 41, of")."""
+    return token.lemma_.lower() in NAMING_NOUNS | DIRECTIONS or is_person(token)
+
+
+def is_person(token: Token) -> bool:
+    """True for a token of a person's name, or the age after it ("Rebecca Sears, 41,")."""
+    if token.like_num and token.head.i != token.i:
+        token = token.head
+    return token.ent_type_ == "PERSON"
+
+
+def is_journey(token: Token) -> bool:
+    """True for a word of going somewhere ("drove", "a trip", "rerouted"), or a head that also has a "from" place
+    ("from Los Altos to Gilroy")."""
+    if token.lemma_.lower() in JOURNEY_LEMMAS:
+        return True
+    return any(
+        child.dep_ == "prep" and child.lower_ == "from" and any(g.ent_type_ in ("GPE", "LOC") for g in child.children)
+        for child in token.children
+    )
+
+
+def is_demonym(text: str) -> bool:
+    """True for a country's demonym ("Iraqi", "Japanese"): a people, not a place."""
+    word = countries.lookup(text)
+    return word is not None and word.kind == "demonym"
 
 
 def proper_runs(doc: Doc) -> Iterator[tuple[int, int]]:
