@@ -1,4 +1,4 @@
-"""Places: find every toponym, resolve it offline to coordinates with a precision, and say what part it plays.
+"""Toponym detection for the places component.
 
 Detection. A paragraph's dateline ("KYIV, Ukraine (AP) —"), the model's GPE, LOC and FAC entities, the place at
 the start of an organisation's name ("Alexandria Police Department"), plus toponyms the model mislabels (war place
@@ -29,317 +29,68 @@ More cues, from local and wire news:
 Not places: dates ("mid-May"), generic qualifiers ("Supreme Court"), schools named like places ("Columbia
 University"), a seat of government with the article ("the White House"), a name the article gives a title
 ("coach Ripley"). A place that only labels a name ("U.S. Army", "D-Pleasanton") is ``mentioned``.
-
-Resolution. ``fogofwar.gazetteer.resolve`` over all toponyms of the article at once, with the countries the article
-names as evidence; a toponym without a trustworthy candidate stays ``unresolved`` with no coordinates.
-
-Role (the rule; a dateline's places are ``mentioned``: they say where the report was filed, not what happened):
-- ``metonym``: the toponym is the subject of a speech or stance verb ("Baku welcomed", "Yerevan denied"): the
-  government speaks, nothing happens there;
-- ``statement``: it is where a speech verb's statement was made: an in/at/from/during phrase attached to the speech
-  verb with no other verb between ("said in Brussels", "said during a symposium ... in Istanbul");
-- ``event``: climbing the parse from the toponym, the first event word met (``data/events.json``: "shelling the
-  Dashkesan region", "counterattacks in the directions of Fizuli", "a convoy ... setting off from the Madagiz village")
-  comes before any speech verb;
-- ``mentioned`` otherwise.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from fogofwar import countries
 from fogofwar.gazetteer import Gazetteer
 from fogofwar.gazetteer.context import countries_in
-from fogofwar.gazetteer.resolve import Resolution, Toponym, resolve
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
+from fogofwar.pipeline.places.context import (
+    is_demonym,
+    is_name_start,
+    is_seat,
+    locative,
+    place_noun,
+    proper_runs,
+    trimmed,
+)
+from fogofwar.pipeline.places.lexicon import (
+    CIVIC_WORDS,
+    COMPASS_WORDS,
+    CONJ_DEPS,
+    DATELINE,
+    DATELINE_TOKENS,
+    DIVISION_HEADS,
+    DIVISION_PRECISIONS,
+    DIVISION_WORDS,
+    GENERIC_WORDS,
+    INSTITUTION_HEADS,
+    INSTITUTION_LABELS,
+    INSTITUTION_WORDS,
+    MAX_PREFIX_TOKENS,
+    MODIFIER_DEPS,
+    NAME_PARTICLES,
+    NAMESAKE_WORDS,
+    PARTY_LABELS,
+    PEOPLE_NOUNS,
+    PERSON_PREPS,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    RECOVERABLE_LABELS,
+    SAINTS,
+    SITE_NOUNS,
+    STANCE_VERBS,
+    TAKING_VERBS,
+    TEMPORAL_LABELS,
+    TITLE_WORDS,
+    Mention,
+)
 from fogofwar.pipeline.triggers import Lexicon, load_lexicon
-from fogofwar.record import Place, PlaceRole, Span
 
 log = logging.getLogger(__name__)
 
-#: Entity labels taken as toponyms.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-#: Labels a toponym may be mislabelled with; it is recovered from them only with a context pattern.
-RECOVERABLE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
-
-#: Labels other than the place labels under which the model tags an institution whose name holds a place ("the
-#: Madison County Sheriff's Office" is ORG, or even PERSON).
-INSTITUTION_LABELS = frozenset({"ORG", "PERSON"})
-
-#: Nouns that say the proper name before them is a place ("Madagiz village", "the Dashkesan region").
-PLACE_NOUNS = frozenset(
-    {
-        "village", "town", "city", "region", "province", "district", "governorate", "oblast", "settlement",
-        "area", "neighbourhood", "neighborhood", "suburb", "camp", "valley", "county", "municipality", "countryside",
-    }
-)  # fmt: skip
-
-#: Plural place nouns after a list of names, and the place noun each name takes ("Jackson and Barrow counties").
-PLURAL_PLACE_NOUNS = {
-    "counties": "county", "parishes": "county", "provinces": "province", "districts": "district",
-    "regions": "region", "villages": "village", "towns": "town", "cities": "city", "governorates": "governorate",
-}  # fmt: skip
-
-#: Prepositions that make a proper name after them a place ("near Fizuli", "around Idlib").
-LOCATIVE_PREPS = frozenset({"near", "around", "outside", "towards", "toward", "in", "into", "at", "across", "from"})
-
-#: Nouns through which a locative reaches its place ("in the directions of X", "on the outskirts of X").
-LOCATIVE_NOUNS = frozenset(
-    {
-        "direction", "outskirts", "vicinity", "edge", "centre", "center", "east", "west", "north", "south", "part",
-        "province", "region", "village", "town", "city", "area",
-    }
-)  # fmt: skip
-
-#: Nouns whose "of" phrase names a place outright ("the town of X", "the streets of X", "the outskirts of X").
-NAMING_NOUNS = frozenset(
-    {
-        "city", "town", "village", "province", "region", "district", "governorate", "capital", "street",
-        "outskirts", "suburb", "countryside", "port", "area", "neighbourhood", "neighborhood", "camp", "island",
-        "state", "mayor", "governor", "community", "mountain", "beach", "county", "township", "borough", "parish",
-        "municipality", "coast", "shore", "resident", "citizen", "native",
-    }
-)  # fmt: skip
-
-#: Compass directions whose "of" phrase is a place ("60 miles north of Moorhead").
-DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "downstream", "upstream"}
-)
-
-#: Words of going somewhere whose "to" phrase is a place ("drove to Lanexa", "a trip to Cancun"); not "send" or
-#: "give", whose "to" takes people.
-JOURNEY_LEMMAS = frozenset(
-    {
-        "go", "travel", "drive", "fly", "move", "return", "head", "flee", "relocate", "reroute", "divert", "march",
-        "walk", "ride", "sail", "commute", "evacuate", "deport", "transfer", "spread", "trip", "journey", "flight",
-        "route", "road", "way", "troop", "come", "arrive", "airlift", "bus", "escape", "retreat", "advance",
-    }
-)  # fmt: skip
-
-#: Prepositions in LOCATIVE_PREPS that also take people ("from Erdogan", "in Aliyev's words"): after them a PERSON
-#: entity is recovered only with a place noun.
-PERSON_PREPS = frozenset({"from", "at", "in"})
-
-#: Verbs of speech and stance whose subject, when a place, is a metonym for its government.
-STANCE_VERBS = frozenset(
-    {
-        "say", "tell", "deny", "claim", "announce", "state", "confirm", "declare", "insist", "warn", "welcome",
-        "condemn", "accuse", "reject", "urge", "call", "demand", "respond", "reply", "protest", "criticise",
-        "criticize", "blame", "threaten", "vow", "pledge", "promise", "agree", "refuse", "dismiss",
-        "report", "add", "stress", "note", "argue", "believe", "hope", "recognise", "recognize", "support",
-        "back", "oppose", "praise", "thank", "express", "voice", "send", "sign", "sanction", "summon", "expel",
-    }
-)  # fmt: skip
-
-#: Speech verbs whose place adjunct is where a statement was made.
-SPEECH_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "add", "speak", "warn", "insist", "confirm",
-                          "deny", "claim", "note", "stress", "remark", "comment", "write"})  # fmt: skip
-
-#: Prepositions that place a statement ("said in Brussels", "told reporters at the Dolmabahce Office in Istanbul").
-STATEMENT_PREPS = frozenset({"in", "at", "from", "during"})
-
-#: Words of fighting that the events lexicon leaves to other types or does not hold, whose place is an event place
-#: ("launching counterattacks in the directions of X", "an operation near X", "advanced on X").
-EVENT_LEMMAS = frozenset(
-    {
-        "launch", "operation", "advance", "push", "incursion", "skirmish", "battle", "fighting", "fight", "clash",
-        "strike", "airstrike", "explosion", "blast", "attack", "offensive", "counterattack", "shelling", "destroy",
-        "hit", "kill", "die", "wound", "injure", "capture", "seize", "retake", "liberate", "free", "occupy",
-        "bomb", "shell", "shoot", "explode", "crash", "flee", "evacuate", "withdraw", "retreat", "repel",
-        "patrol", "march", "deploy", "detonate", "arrest", "detain", "kidnap", "abduct", "ambush", "raid",
-        "storm", "besiege", "siege", "encircle", "massacre", "execute", "torture", "riot", "protest",
-    }
-)  # fmt: skip
-
-#: Verbs whose object, when the gazetteer knows it, is a place even if the model tagged it a person
-#: ("shelling hit Stepanakert", "troops captured Lyman").
-TAKING_VERBS = frozenset(
-    {
-        "shell", "bomb", "bombard", "pound", "hit", "strike", "attack", "capture", "seize", "retake", "recapture",
-        "liberate", "occupy", "besiege", "storm", "enter", "reach", "encircle", "surround", "raid", "invade",
-        "overrun", "target", "shake", "rock",
-    }
-)  # fmt: skip
-
-#: Parse steps climbed from a toponym to find the event or speech word it belongs to.
-MAX_ROLE_HOPS = 7
-
-#: Confidence of a toponym that stays unresolved (it is a place, we do not know which).
-UNRESOLVED_CONFIDENCE = 0.5
-
-#: Subject dependencies ("fighting raged", "shelling was reported").
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-#: Words for people after which a known name is where they are from ("an Alexandria woman", "Aleppo residents").
-PEOPLE_NOUNS = frozenset(
-    {
-        "man", "woman", "men", "women", "resident", "residents", "native", "natives", "teen", "boy", "girl",
-        "couple", "family", "families", "villagers", "officials", "authorities", "police", "officers", "deputies",
-        "firefighters", "mayor", "voters", "government", "governor", "premier", "spokesman", "spokeswoman",
-        "spokesperson",
-    }
-)  # fmt: skip
-
-#: Sites named after the place they are in ("the Rafah terminal", "Randwick racecourse", "Limerick hospitals").
-SITE_NOUNS = frozenset(
-    {
-        "hospital", "hospitals", "airport", "racecourse", "laboratory", "terminal", "crossing", "mine", "prison",
-        "refinery", "harbour", "harbor", "checkpoint", "barracks",
-    }
-)  # fmt: skip
-
-#: Words for a saint at the head of a name: with a possessive ("St. John's") the name is a church's, a school's or a
-#: hospital's.
-SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "San", "Santa"})
-
-#: Gazetteer precisions of administrative divisions, whose short names ("Clarke" for Clarke County) are fair aliases.
-DIVISION_PRECISIONS = frozenset({"admin1", "admin2"})
-
-#: Dependencies of a name that qualifies the noun after it ("the Woodstock mayor"): the article is that noun's.
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-
-#: Capitalised words that follow a place at the start of an organisation's name ("Alexandria Police Department").
-#: Not the words of schools and universities, named after people as often as after places ("Harvard University",
-#: "Kennedy High School"): a school's town is found when the article names it elsewhere (``echoes``).
-INSTITUTION_WORDS = frozenset(
-    {
-        "Police", "Department", "County", "City", "Fire", "Sheriff", "Board", "Council",
-        "Hospital", "Chamber", "Municipal", "Regional", "District", "Court", "Airport",
-        "Media", "Medical", "Transit", "Housing", "Port", "Library", "Museum", "Times", "Post", "Herald", "Tribune",
-        "Provincial", "Governorate", "Military", "Administration", "Health", "Water", "Symphony", "Zoo",
-        "Association", "Commission", "Highway", "Patrol", "Superior", "Community", "Arts", "Public",
-        "Office", "Authority", "Agency", "Bureau", "Committee", "Legislature", "Division", "Service", "Services",
-        "Corps", "Guard", "Assembly", "Senate", "Club", "Society", "Foundation", "Center", "Centre", "Parks",
-        "Mayor", "Jail", "Courthouse", "Coroner", "Commissioners", "Clerk", "Crimestoppers", "Ministry", "Embassy",
-        "Army", "Navy", "Census", "Government", "Town", "Circuit", "Selectman", "Selectmen", "Superintendent",
-        "Metropolitan",
-    }
-)  # fmt: skip
-
-#: The institution words of a place's own government and services ("Huntsville Fire Chief", "Anderson County
-#: Sheriff", "Avondale Mayor"): a name the model tags PERSON or FAC, or a GPE the gazetteer does not know, gives up its
-#: place only before one of these. Schools, centres and halls are named after people as often as after places
-#: ("Kennedy Elementary School", "the Webb Center").
-CIVIC_WORDS = frozenset(
-    {
-        "Police", "Department", "County", "City", "Fire", "Sheriff", "Council", "Municipal", "Court", "Mayor", "Jail",
-        "Courthouse", "Coroner", "Commissioners", "Clerk", "Parks", "Crimestoppers", "Highway", "Patrol",
-        "Ministry", "Embassy", "Army", "Government", "Public", "Health", "Water", "Transit", "Housing", "Town",
-        "Circuit", "Selectman", "Selectmen", "Superintendent", "Metropolitan",
-    }
-)  # fmt: skip
-
-#: Capitalised words that make a second-level division of the name before them ("Madison County Sheriff's Office",
-#: "Rapides Parish Fire"): a prefix ending in one is taken whole when the gazetteer knows it.
-DIVISION_WORDS = frozenset({"County", "Parish", "Township", "Borough", "Twp.", "Co."})
-
-#: Compass words before a place that name a part of it ("North Georgia", "Southern California", "S.E. Paris"): when
-#: the whole is not a place the gazetteer knows, the place is what follows.
-COMPASS_WORDS = frozenset(
-    {
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeast",
-        "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
-        "Upstate", "Downtown", "Greater", "Historic", "Metro", "N.", "S.", "E.", "W.", "S.E.", "S.W.", "N.E.", "N.W.",
-    }
-)  # fmt: skip
-
-#: Heads of an "X of Y" name whose Y is the place itself ("the Province of Ontario", "the City of Norfolk").
-DIVISION_HEADS = frozenset({"City", "Town", "Village", "County", "State", "Province", "Commonwealth", "Republic"})
-
-#: Institution heads whose "of" phrase names a place ("the University of Rochester", "the Port of Los Angeles").
-INSTITUTION_HEADS = frozenset({"University", "College", "Port", "Archdiocese", "Diocese"})
-
-#: Longest place name taken from the start of an organisation's name or before a people noun, in tokens.
-MAX_PREFIX_TOKENS = 3
-
-#: A dateline at the start of a sentence (a paragraph's first, or one after a headline or byline run into the text),
-#: perhaps after a byline and its date ("Advocate Reporter March 30, 2009 NEWARK --"): a place in capitals
-#: (optionally ", Country" and "(Agency)"), then a dash (also the cp1252 dash that lost its encoding, U+0097), a
-#: spaced hyphen or a colon ("BEIRUT: The body of").
-DATELINE = re.compile(
-    r"(?:[^\n]{0,80}?\b[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s+)?"
-    r"([A-Z][A-Z'.\- ]{1,30}[A-Z])(?:,\s+[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z ]{1,20}\))?\s*"
-    r"(?:--|—|–|\u0097|\s-\s|:\s)"
-)
-
-#: Tokens of a sentence read for a dateline: a byline, its date, the place, ", Country (Agency)" and the dash fit.
-DATELINE_TOKENS = 40
-
-#: Capitalised words the model tags as places that are not toponyms on their own (months, weekdays, compass
-#: points, institutions): a town named May or University exists, but "in May" is a date.
-GENERIC_WORDS = frozenset(
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "North", "South", "East", "West", "Earth", "University", "College", "Hall", "Center", "Centre", "City",
-        "County", "State", "Street", "Road", "Court", "Church", "Hospital", "School", "Park", "Airport", "Central",
-        "Cathedral", "Supreme", "Superior", "Justice", "Law", "Lions", "Democrat", "Region", "Sgt", "Eastern",
-        "Western", "Northern", "Southern", "Liberal", "Conservative", "Labour", "Republican", "Democratic", "Green",
-        "Old", "New",
-    }
-)  # fmt: skip
-
-#: Words of address and office before a name that make it a person's ("coach Ripley", "Sen. Byrd"), compared
-#: lower-cased without the final full stop.
-TITLE_WORDS = frozenset(
-    {
-        "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "cpl", "pvt",
-        "coach", "judge", "justice", "mayor", "president", "senator", "governor", "sheriff", "chief", "officer",
-        "deputy", "detective", "rev", "father", "sister", "brother", "st", "saint", "prof", "professor", "lord",
-        "lady", "sir", "king", "queen", "prince", "princess", "pastor", "bishop", "commissioner", "trooper",
-    }
-)  # fmt: skip
-
-#: Words after a name that make it the name of a street, a school or a firm rather than the place ("Wichita Street",
-#: "Franklin Elementary", "Buffalo Science Magnet School" reads "Buffalo" as a place only elsewhere).
-NAMESAKE_WORDS = frozenset(
-    {
-        "Street", "St.", "Road", "Rd.", "Drive", "Dr.", "Avenue", "Ave.", "Ave", "Lane", "Boulevard", "Blvd.",
-        "Court", "Ct.", "Way", "Place", "Pike", "Parkway", "Terrace", "Circle", "Trail", "Elementary", "Middle",
-        "High", "School", "Academy", "Science", "Theatre", "Theater", "Daily", "Blue", "Red",
-    }
-)  # fmt: skip
-
-#: Lower-case words inside a place's name ("Rio Grande do Sul", "Democratic Republic of the Congo").
-NAME_PARTICLES = frozenset({"do", "da", "de", "del", "di", "du", "la", "le", "of", "the", "al", "el", "upon", "on"})
-
-#: Party labels that a legislator's home follows after a hyphen ("Rep. Jerry McNerney, D-Pleasanton,"; Minnesota's
-#: DFL).
-PARTY_LABELS = frozenset({"D", "R", "I", "DFL"})
-
-#: Entity labels whose words are never a toponym, however capitalised ("in mid-May", "in August 2002"): a town named
-#: May exists, but a date is a date.
-TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
-
-#: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
-CONJ_DEPS = frozenset({"conj", "appos"})
-
-
-@dataclass(slots=True)
-class Mention:
-    """A toponym found in the text: its tokens [start, end), the context word beside it, and how it was found;
-    ``label`` when it only qualifies a name (the country of "the U.S. Army", a legislator's "D-Pleasanton"), which
-    says nothing of where anything happened."""
-
-    start: int
-    end: int
-    hint: str | None
-    recovered: bool
-    dateline: bool = False
-    label: bool = False
-
-
-class PlacesComponent:
-    """Doc -> Doc: writes ``doc._.places`` (fogofwar.record.Place), reading the parse and entities."""
+class Detector:
+    """Finds the toponyms of a document (the model's places, recovered ones, datelines, echoes)."""
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
         self.nlp = nlp
@@ -352,20 +103,6 @@ class PlacesComponent:
         if self._gazetteer is None:
             self._gazetteer = Gazetteer(progress=log.warning)
         return self._gazetteer
-
-    def __call__(self, doc: Doc) -> Doc:
-        mentions = list(self.detect(doc))
-        toponyms = [Toponym(self.surface(doc, m), m.hint) for m in mentions]
-        evidence = countries_in(doc.text)
-        resolved = resolve(toponyms, self.gazetteer, evidence)
-        doc._.places = [
-            self.place(doc, m, r)
-            for m, r in zip(mentions, resolved, strict=True)
-            if r.place is not None or not m.recovered or m.hint is not None
-        ]
-        return doc
-
-    # Detection -------------------------------------------------------------------------------------------------
 
     def detect(self, doc: Doc) -> Iterator[Mention]:
         """Every toponym, in text order, without overlaps."""
@@ -766,188 +503,3 @@ class PlacesComponent:
     def surface(self, doc: Doc, mention: Mention) -> str:
         """The toponym as written."""
         return doc[mention.start : mention.end].text
-
-    # Records ---------------------------------------------------------------------------------------------------
-
-    def place(self, doc: Doc, mention: Mention, result: Resolution) -> Place:
-        """The Place record of a mention and its resolution."""
-        span = doc[mention.start : mention.end]
-        evidence = Span(span.start_char, span.end_char)
-        role: PlaceRole = "mentioned" if mention.dateline or mention.label else self.role(doc, span)
-        candidate = result.place
-        if candidate is None:
-            return Place(
-                text=span.text,
-                name=span.text,
-                evidence=evidence,
-                feature=mention.hint,
-                precision="unresolved",
-                role=role,
-                confidence=UNRESOLVED_CONFIDENCE,
-            )
-        return Place(
-            text=span.text,
-            name=candidate.name,
-            evidence=evidence,
-            geonameid=candidate.geonameid,
-            lat=candidate.lat,
-            lon=candidate.lon,
-            country=candidate.country,
-            admin1=candidate.admin1,
-            feature=candidate.feature,
-            precision=candidate.precision,  # type: ignore[arg-type]
-            role=role,
-            confidence=result.confidence,
-        )
-
-    def role(self, doc: Doc, span: SpacySpan) -> PlaceRole:
-        """metonym, statement, event or mentioned (see the module docstring)."""
-        token = span.root
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in STANCE_VERBS:
-            return "metonym"
-        agent = token.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
-        if agent is not None and agent.head.lemma_ in STANCE_VERBS:
-            return "metonym"  # "accused by Washington of …", "condemned by Ankara"
-        preposition: str | None = None
-        verbs = 0
-        for step, head in enumerate(climb(token)):
-            if step >= MAX_ROLE_HOPS:
-                break
-            if preposition is None and head.pos_ == "ADP":
-                preposition = head.lower_
-            lemma = head.lemma_.lower()
-            if head.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS:
-                return "statement" if preposition in STATEMENT_PREPS and not verbs else "mentioned"
-            if self.is_event_word(head) or (
-                head.pos_ == "VERB" and any(c.dep_ in SUBJECTS and self.is_event_word(c) for c in head.children)
-            ):
-                return "event"  # "shelling the X region"; "fighting raged across the X region"
-            verbs += head.pos_ == "VERB"
-        return "mentioned"
-
-    def is_event_word(self, token: Token) -> bool:
-        """True for an event trigger of the events lexicon (a verb or a noun), speech and frame verbs excepted."""
-        lemma = token.lemma_.lower()
-        if lemma in EVENT_LEMMAS and token.pos_ in ("VERB", "NOUN"):
-            return True
-        if token.pos_ in ("VERB", "AUX"):
-            entry = self.lexicon.verbs.get(lemma)
-        elif token.pos_ == "NOUN":
-            entry = self.lexicon.nouns.get(lemma)
-        else:
-            return False
-        return entry is not None and entry[0] not in self.lexicon.frames
-
-
-def is_seat(doc: Doc, start: int, word: countries.CountryWord) -> bool:
-    """True for a government's seat named with the article ("the Kremlin", "the White House", "the Pentagon"): a
-    capital city takes none, so the word is the building or the government, not a place."""
-    return word.kind == "capital" and start > 0 and doc[start - 1].lower_ == "the"
-
-
-def trimmed(doc: Doc, ent: SpacySpan) -> tuple[int, int]:
-    """An entity's tokens without a leading article or punctuation and a trailing possessive or punctuation."""
-    start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ == "'s"):
-        end -= 1
-    return start, end
-
-
-def climb(token: Token) -> Iterator[Token]:
-    """The token's heads, nearest first, up to the sentence root."""
-    while token.head.i != token.i:
-        token = token.head
-        yield token
-
-
-def is_name_start(token: Token) -> bool:
-    """True when a name may begin with this token: capitalised, neither a compass word nor a generic word ("North
-    Street", "South Central")."""
-    return token.text[:1].isupper() and token.text not in COMPASS_WORDS and token.text not in GENERIC_WORDS
-
-
-def place_noun(doc: Doc, start: int, end: int) -> str | None:
-    """The place noun right after a name ("village" in "Madagiz village"), or the plural one after the list that
-    holds it ("county" for each of "Cooke, Grayson and Love counties"), if any."""
-    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN":
-        return doc[end].lower_
-    token = doc[start:end].root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    plural = PLURAL_PLACE_NOUNS.get(token.head.lower_) if token.head.i > token.i else None
-    listed = any(child.dep_ == "conj" for child in token.children)  # "Georgia cities" are cities in Georgia
-    if plural is not None and listed and token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN":
-        return plural
-    return None
-
-
-def locative(doc: Doc, start: int, end: int) -> str | None:
-    """The locative preposition governing the name ("near" in "near Fizuli"; "in" in "in the directions of X")."""
-    token = doc[start:end].root
-    for _ in range(3):
-        head = token.head
-        if head.i == token.i:
-            return None
-        if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
-            return head.lower_
-        if token.dep_ == "pobj" and head.lower_ == "of" and names_place(head.head):
-            return "of"  # "the cities of Palmyra", "60 miles north of X", "Theresa Pilkington of Jeannette"
-        if token.dep_ == "pobj" and head.lower_ == "to" and is_journey(head.head):
-            return "to"  # "drove to Lanexa", "rerouted to Butte", "from Cabell County to Bluefield"
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in LOCATIVE_NOUNS:
-            token = head.head
-            continue
-        if token.dep_ in CONJ_DEPS:
-            token = head
-            continue
-        return None
-    return None
-
-
-def names_place(token: Token) -> bool:
-    """True for a word whose "of" phrase is a place: a naming noun ("the cities of", "the mayor of"), a direction
-    ("60 miles north of"), or a person's name, whose "of" phrase is where they live ("Rebecca Sears, 41, of")."""
-    return token.lemma_.lower() in NAMING_NOUNS | DIRECTIONS or is_person(token)
-
-
-def is_person(token: Token) -> bool:
-    """True for a token of a person's name, or the age after it ("Rebecca Sears, 41,")."""
-    if token.like_num and token.head.i != token.i:
-        token = token.head
-    return token.ent_type_ == "PERSON"
-
-
-def is_journey(token: Token) -> bool:
-    """True for a word of going somewhere ("drove", "a trip", "rerouted"), or a head that also has a "from" place
-    ("from Los Altos to Gilroy")."""
-    if token.lemma_.lower() in JOURNEY_LEMMAS:
-        return True
-    return any(
-        child.dep_ == "prep" and child.lower_ == "from" and any(g.ent_type_ in ("GPE", "LOC") for g in child.children)
-        for child in token.children
-    )
-
-
-def is_demonym(text: str) -> bool:
-    """True for a country's demonym ("Iraqi", "Japanese"): a people, not a place."""
-    word = countries.lookup(text)
-    return word is not None and word.kind == "demonym"
-
-
-def proper_runs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Runs of capitalised proper nouns (joined by hyphens), outside sentence-initial function words."""
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
-            j = i + 1
-            while j < len(doc) and (
-                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
-                or (doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
-            ):
-                j += 1
-            yield i, j
-            i = j
-        else:
-            i += 1
