@@ -205,6 +205,17 @@ def test_attribution_participle_deep_in_a_reported_clause_is_the_reporters(annot
     assert [source_of(record, c)[2] for c in added] == ["Igor Petrov"]
 
 
+def test_attribution_outlet_relaying_a_reported_claim_is_its_channel(annotate: Annotate) -> None:
+    record = annotate(
+        "Aleppo\n\nThree deaths and 22 injuries were reported by civil defence rescuers after barrels of gas were "
+        "dropped on the Zubdiya neighbourhood in Aleppo Reuters reported."
+    )
+    claims = attributed(record)
+    assert [(source_of(record, c)[2], c.channel) for c in claims] == [("civil defence rescuers", "Reuters")]
+    assert record.article.text[claims[0].content.start : claims[0].content.end] == "Three deaths and 22 injuries"
+    assert source_of(record, claims[0])[1] == "ngo"
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

@@ -77,7 +77,7 @@ MILITARY_BODIES = frozenset({"center", "centre", "command", "headquarters"})
 #: the war ("a war monitor said", coded ``ngo`` by the claims guidelines).
 NGO_WORDS = frozenset(
     {"relief", "medical", "humanitarian", "rights", "aid", "doctors", "rescue", "charity", "crescent", "monitor",
-     "monitoring"}
+     "monitoring", "rescuers"}
 )  # fmt: skip
 
 #: Words that make an organisation the lexicon does not know an armed faction ("the Sawaiq al-Rahman Brigade",

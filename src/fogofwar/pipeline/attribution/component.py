@@ -26,11 +26,32 @@ class Attributor(DirectSpeech, ReportedSpeech, Denials):
         self.continued_quotes()
         self.cut_contents()
         self.resolve_pending()
+        self.relayed_by_outlets()
         self.drop_restated_headlines()
         self.drop_repeated_sentences()
         self.link_denials()
         self.narration()
         return self.freeze()
+
+    def relayed_by_outlets(self) -> None:
+        """A news outlet that reports a claim someone else made ("Three deaths were reported by the rescuers …
+        Reuters reported") relays it: the outlet is that claim's channel, not a source of its own."""
+        relays: list[Draft] = []
+        for outer in self.drafts:
+            if self.actors[outer.source].kind != "media" or outer.polarity != "assert":
+                continue
+            inner = [
+                d
+                for d in self.drafts
+                if d is not outer
+                and outer.content[0] <= d.content[0] < d.content[1] <= outer.content[1]
+                and self.actors[d.source].kind != "media"
+            ]
+            for draft in inner:
+                draft.channel = draft.channel or self.actors[outer.source].name
+            if inner:
+                relays.append(outer)
+        self.drafts = [d for d in self.drafts if all(d is not r for r in relays)]
 
     def drop_restated_headlines(self) -> None:
         """A headline that says what a speaker says again in the body ("… Pentagon says" over "…, the Pentagon said

@@ -99,8 +99,10 @@ class ReportedSpeech(AttributorCore):
         sentence on the far side of the attribution."""
         lemma = verb.lemma_.lower()
         children = list(verb.children)
-        if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in children):
-            return self.what_it_was(verb)  # "in what two groups claimed was a gas attack"
+        what = any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in children)
+        early = self.what_it_was(verb) if what else self.reported_by_agent(verb)  # "in what two groups claimed was
+        if what or early is not None:  # a gas attack"; "Three deaths were reported by the rescuers"
+            return early
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if lemma in BLAME_PREPS and obj is None and verb.dep_ == "acl":  # "regime forces, accused by Washington
             obj = verb.head  # of using starvation": the accused is the noun the participle qualifies
@@ -129,6 +131,17 @@ class ReportedSpeech(AttributorCore):
             if obj is not None:  # "denied it": the content is what "it" stands for, found when linking
                 return self.trim(obj.i, obj.i)
         return self.content_around(verb, children)
+
+    def reported_by_agent(self, verb: Token) -> tuple[int, int] | None:
+        """The content of a passive cue verb with its speaker as agent: its subject ("Three deaths and 22 injuries
+        were reported by the civil defence rescuers")."""
+        children = list(verb.children)
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is None or verb.lemma_.lower() not in self.cues.object_content:
+            return None
+        if not any(c.dep_ == "agent" for c in children):
+            return None
+        return self.trim(passive.left_edge.i, passive.right_edge.i)
 
     def complement_end(self, verb: Token, comp: Token) -> int:
         """The last token of a complement clause; before the speaker when the parser hung the speaker's name on the
