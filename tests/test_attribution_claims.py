@@ -627,6 +627,14 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "at least 17 people were killed",
             "monitor",
         ),
+        (  # commas lost and no subject parsed: the body named in the phrase before the verb speaks
+            "At least 58 people were killed in Khan Sheikhun according to the Observatory. Dozens more suffered "
+            "respiratory problems and symptoms including vomiting fainting and foaming at the mouth the monitor and "
+            "doctors at the scene said.",
+            "Dozens more suffered respiratory problems and symptoms including vomiting fainting and foaming at the "
+            "mouth",
+            "Syrian Observatory for Human Rights",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

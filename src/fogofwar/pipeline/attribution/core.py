@@ -216,6 +216,9 @@ class AttributorCore:
         subject = self.own_subject(verb)
         if subject is None and self.adjacent_actor(verb) is None:
             subject = self.subject(verb)
+        if subject is None and verb.i > verb.sent.start:  # "… at the mouth the monitor and doctors at the scene said"
+            head = self.phrase_head(self.doc[verb.i - 1])
+            subject = head if self.actor_at.get(head.idx) == first else None
         found: list[int] = []
         if subject is None:
             return found
@@ -267,13 +270,18 @@ class AttributorCore:
             token = token.head.head
         return token
 
-    def adjacent_actor(self, verb: Token) -> int | None:
+    def adjacent_actor(self, verb: Token) -> int | None:  # noqa: PLR0911 - one return per place the actor stands
         """An actor named right before the verb ("…, Azerbaijan's ministry said") or right after ("said Erdogan")."""
         i = verb.i - 1
         while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.doc[i].tag_ != "POS":
             i -= 1
         if i >= 0 and (found := self.actor_at.get(self.doc[i].idx)) is not None:
             return self.outermost_actor(self.doc[i], found)
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+        if finite and i >= 0 and self.doc[i].pos_ in ("NOUN", "PROPN"):  # "the monitor and doctors at the scene said"
+            head = self.phrase_head(self.doc[i])
+            if head.i < i and head.dep_ not in ("nsubj", "nsubjpass") and (found := self.actor_at.get(head.idx)):
+                return found
         if i > 0 and self.doc[i].text == "," and (found := self.apposed_actor(self.doc[i - 1])) is not None:
             return found  # "…, Robert Mardini, ICRC regional director, told Reuters"
         if verb.i == 0 or not self.doc[verb.i - 1].is_punct:  # inversion only after a quote or comma: ', said X.'
