@@ -216,6 +216,15 @@ def test_attribution_outlet_relaying_a_reported_claim_is_its_channel(annotate: A
     assert source_of(record, claims[0])[1] == "ngo"
 
 
+def test_attribution_he_with_no_person_before_continues_the_last_speaker(annotate: Annotate) -> None:
+    record = annotate(
+        'Ghouta\n\nSix children were among the dead the Syrian Observatory for Human Rights said. "It was a series '
+        'of air strikes throughout the day" the Britain-based group added. He said civilians had died in Douma.'
+    )
+    claim = claim_with(record, "civilians had died in Douma")
+    assert source_of(record, claim)[2] == "Syrian Observatory for Human Rights"
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

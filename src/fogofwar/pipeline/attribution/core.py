@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from fogofwar import countries
 from fogofwar.pipeline.actors import actor_spans, lexicon
-from fogofwar.pipeline.actors.lexicon import NGO_WORDS, OWNER_PREPS
+from fogofwar.pipeline.actors.lexicon import NGO_WORDS, OWNER_PREPS, PERSON_PRONOUNS
 from fogofwar.pipeline.attribution.lexicon import (
     ADDRESSEE_VERBS,
     ATTRIBUTION_DEPS,
@@ -78,8 +78,9 @@ class AttributorCore:
         found = self.actor_of_phrase(subject)
         if found is not None:
             return found, self.actors[found].confidence
-        if subject.lemma_.lower() in lexicon().statement_nouns and self.definite_phrase(subject):
-            return PENDING, POSITIONAL_CONFIDENCE  # "the statement said"
+        statement = subject.lemma_.lower() in lexicon().statement_nouns and self.definite_phrase(subject)
+        if statement or subject.lower_ in PERSON_PRONOUNS:  # "the statement said"; a "he" the actors left
+            return PENDING, POSITIONAL_CONFIDENCE  # unresolved: whoever spoke last ("the monitor added. He said")
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
         if not self.can_speak(subject):  # a thing as subject: the parse is broken
