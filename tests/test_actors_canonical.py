@@ -85,7 +85,7 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
         # the Islamic State's news agency speaks for the group
         ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
         # "official" makes an organ the story's country's, like "state"
-        ("Clashes near Hama and Homs. The official news agency said 14 civilians died.", "news agency", "SYR", "media"),
+        ("Clashes near Hama and Homs. Official news agency said 14 civilians died.", "news agency", "SYR", "media"),
         # a state organ's seat gives its country; an unnamed spokesman somewhere speaks for no state
         ("An official at the governors office in Homs said rockets hit Zahra.", "An official", "SYR", "government"),
         ("A spokesman at the hospital in Idlib said a strike hit its courtyard.", "A spokesman", None, "organisation"),
