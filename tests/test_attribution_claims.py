@@ -225,6 +225,19 @@ def test_attribution_he_with_no_person_before_continues_the_last_speaker(annotat
     assert source_of(record, claim)[2] == "Syrian Observatory for Human Rights"
 
 
+def test_attribution_said_after_an_adverbial_clause_reports_what_came_before(annotate: Annotate) -> None:
+    record = annotate(
+        "Council\n\nThe facts must be made clear and the inquiry must be followed closely Chiles envoy Paula Ortega "
+        "said after the council met behind closed doors adding that members welcomed the pledge of the secretary "
+        "general to ensure an impartial investigation."
+    )
+    for words in ("The facts must be made clear", "members welcomed the pledge"):
+        claim = claim_with(record, words)
+        assert source_of(record, claim)[2] == "Paula Ortega"
+    said = claim_with(record, "The facts must be made clear")
+    assert "council met" not in record.article.text[said.content.start : said.content.end]
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

@@ -145,9 +145,24 @@ class AttributorCore:
     def participle_speaker(self, verb: Token) -> Token:
         """The speaker of a participle hung on a noun: the noun ("with a monitor saying", "reports suggesting"),
         unless the participle sits in a clause someone reported (then, a misparse, it is that reporter's)."""
-        if verb.head.lemma_.lower() in lexicon().statement_nouns:
-            return verb.head
-        return self.reporting_speaker(verb) or verb.head
+        head = verb.head
+        if head.lemma_.lower() in lexicon().statement_nouns:
+            return head
+        reporter = self.reporting_speaker(verb)
+        if reporter is not None:
+            return reporter
+        if self.actor_of_phrase(head) is None and not self.can_speak(head):  # "X said after the council met behind
+            return self.speech_subject_before(verb) or head  # closed doors adding that …": X adds it
+        return head
+
+    def speech_subject_before(self, verb: Token) -> Token | None:
+        """The subject of the last speech verb before a word in its sentence, if it can speak."""
+        cues = self.cues.assert_verbs | self.cues.deny_verbs
+        for token in reversed(self.doc[verb.sent.start : verb.i]):
+            if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX"):
+                subject = self.own_subject(token)
+                return subject if subject is not None and self.speaking(subject) else None
+        return None
 
     def reporting_speaker(self, verb: Token) -> Token | None:
         """The speaker of the reported clause a participle sits in, however deep ("Konashenkov said that the supply
