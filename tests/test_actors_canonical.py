@@ -89,6 +89,8 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
         # a state organ's seat gives its country; an unnamed spokesman somewhere speaks for no state
         ("An official at the governors office in Homs said rockets hit Zahra.", "An official", "SYR", "government"),
         ("A spokesman at the hospital in Idlib said a strike hit its courtyard.", "A spokesman", None, "organisation"),
+        # the office of an organisation's officer is the organisation
+        ("U.N. Secretary General Ban Ki-moons office said he was shocked.", "Ban Ki-moons office", None, "igo"),
         # a group noun after a bracketed short name is the organisation named before it
         ("IS claims attack The Islamic State [IS] group on Tuesday claimed the attack.", "group", None, "armed_group"),
         # a police source in a story about Syria speaks for the Syrian state

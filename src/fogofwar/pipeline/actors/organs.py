@@ -51,7 +51,8 @@ class OrganRules(TableCore):
             if org is not None and org.end <= np.end and np.root.i >= org.end - 1:
                 tail = self.doc[org.end : np.end]
                 words = [t for t in tail if not (t.is_punct or t.is_bracket or t.pos_ == "X")]  # "[IS] group"
-                if all(t.pos_ in ("PROPN", "NOUN") and t.i not in self.persons for t in words):
+                office = np.root.lower_ in self.lex.organs  # "U.N. Secretary General Ban Ki-moon's office"
+                if all(t.pos_ in ("PROPN", "NOUN") and (office or t.i not in self.persons) for t in words):
                     return org
         return None
 
