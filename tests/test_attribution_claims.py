@@ -657,6 +657,12 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "mouth",
             "Syrian Observatory for Human Rights",
         ),
+        (  # a claim of responsibility hung on a pronoun; "including" does not make the attacks claimed
+            "The shrine is heavily guarded but has still been the target of several attacks including those claimed "
+            "by the Daesh terrorist group.",
+            "those claimed by the Daesh terrorist group",
+            "Islamic State",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

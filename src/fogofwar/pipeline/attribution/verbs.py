@@ -244,7 +244,8 @@ class ReportedSpeech(AttributorCore):
     def relativised(self, verb: Token) -> Token | None:
         """The noun a relative clause with a cue verb says something of ("the attack that X blamed on Y", "an
         account backed by Iran"), when the verb has no object or clause of its own."""
-        if verb.dep_ not in ("relcl", "acl") or verb.head.i > verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
+        nominal = ("NOUN", "PROPN", "PRON", "DET")  # "attacks including those claimed by the Daesh group"
+        if verb.dep_ not in ("relcl", "acl") or verb.head.i > verb.i or verb.head.pos_ not in nominal:
             return None
         if verb.lemma_.lower() not in RELATIVE_CUES:
             return None
@@ -254,8 +255,13 @@ class ReportedSpeech(AttributorCore):
         if own:
             return None
         noun = verb.head  # "a poison gas attack in the west of the country that Washington blamed on Assad": the
-        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":  # attack, not the
-            noun = noun.head.head  # country the parser hung the clause on
+        while (  # attack, not the country the parser hung the clause on; not "attacks including those claimed"
+            noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep"
+            and noun.head.lower_ in ("in", "of", "on", "at", "near")
+            and noun.head.head.pos_ == "NOUN"
+        ):
+            noun = noun.head.head
         return noun
 
     def closed_noun(self, verb: Token) -> Token | None:
