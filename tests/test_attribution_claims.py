@@ -238,6 +238,18 @@ def test_attribution_said_after_an_adverbial_clause_reports_what_came_before(ann
     assert "council met" not in record.article.text[said.content.start : said.content.end]
 
 
+def test_attribution_denial_answers_the_claim_that_names_the_denier(annotate: Annotate) -> None:
+    record = annotate(
+        "Aleppo\n\nThe four staff of the Union of Syrian Medical Relief Organisations were in two ambulances the "
+        "group said. The Syrian Civil Defence said Russian and regime warplanes were behind the attack on the convoy. "
+        "But Russia has denied its aircraft or those of its Syrian government allies were involved in the incident."
+    )
+    denial = claim_with(record, "were involved in the incident")
+    assert denial.denies is not None
+    denied = record.claims[denial.denies]
+    assert "warplanes were behind" in record.article.text[denied.content.start : denied.content.end]
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

@@ -109,8 +109,9 @@ class Denials(AttributorCore):
         return holder
 
     def denied_by_words(self, denial: Draft) -> Draft | None:  # noqa: PLR0911 - one return per way to link
-        """The earlier claim by another party that shares most content words with the denial (the most recent
-        one when the denial names no content: "denied it", "rejected the claims")."""
+        """The earlier claim by another party that shares most content words with the denial, among the claims
+        that name the denier if any do (the most recent one when the denial names no content: "denied it",
+        "rejected the claims")."""
         denier = self.actors[denial.source]
         inside = [d for d in self.drafts if d is not denial and denial.content[0] <= d.evidence[0] < denial.content[1]]
         if inside:  # "Russia claims capture of Bakhmut, Kyiv denies": the claim is what is denied
@@ -144,12 +145,12 @@ class Denials(AttributorCore):
         if not words:
             denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
             return max(candidates, key=lambda d: d.evidence[0])
-        scored = [(len(words & self.stems(d.content)), d.evidence[0], d) for d in candidates]
-        best = max(scored, key=lambda item: (item[0], item[1]))
-        if best[0] > 0:
-            return best[2]
         accusing = [d for d in candidates if self.names_party(d.content, denier)]
-        if accusing:  # "Russia denied its aircraft were involved" after "… said Russian warplanes were behind …"
+        scored = [(len(words & self.stems(d.content)), d.evidence[0], d) for d in accusing or candidates]
+        best = max(scored, key=lambda item: (item[0], item[1]))
+        if best[0] > 0:  # what it denies is most likely said of it ("… said Russian warplanes were behind …")
+            return best[2]
+        if accusing:  # "Russia denied its aircraft were involved": the last claim naming Russia
             denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
             return max(accusing, key=lambda d: d.evidence[0])
         if aside:  # "…, blaming the RSF, which denied involvement": the claim of the same sentence
