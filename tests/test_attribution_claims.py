@@ -250,6 +250,20 @@ def test_attribution_denial_answers_the_claim_that_names_the_denier(annotate: An
     assert "warplanes were behind" in record.article.text[denied.content.start : denied.content.end]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Union of Medical Relief Organisations said four medics died. The clinic was completely levelled and "
+        "more dead were feared to be buried under the rubble the group added.",
+        "The Union of Medical Relief Organisations said four medics died. Three more were reported killed in the "
+        "village on Monday the group added.",
+    ],
+)
+def test_attribution_impersonal_passive_is_nobodys_claim(annotate: Annotate, text: str) -> None:
+    record = annotate("Aleppo\n\n" + text)
+    assert [c.cue for c in attributed(record)] == ["say", "add"]
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

@@ -50,6 +50,8 @@ class ReportedSpeech(AttributorCore):
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" and not has_agent:  # "the reported attack"
             return
+        if any(c.dep_ == "auxpass" for c in verb.children) and not has_agent:  # "more dead were feared to be
+            return  # buried": nobody is said to have said it
         if verb.tag_ == "VBN" and verb.i == verb.sent.start:  # a byline: "Posted on July 20 by Asharq Al-Awsat"
             return
         closes = self.closed_noun(verb) if polarity == "deny" else None
