@@ -264,6 +264,14 @@ def test_attribution_impersonal_passive_is_nobodys_claim(annotate: Annotate, tex
     assert [c.cue for c in attributed(record)] == ["say", "add"]
 
 
+def test_attribution_wire_service_reporting_in_its_own_name_is_the_outlets_narration(annotate: Annotate) -> None:
+    record = annotate(
+        "Aleppo\n\nFighting lasted all night with air strikes along the western front an AFP correspondent there "
+        "said. SANA said the army repelled the attack."
+    )
+    assert [source_of(record, c)[2] for c in attributed(record)] == ["SANA"]
+
+
 def test_attribution_it_said_continues_a_body_not_a_person(annotate: Annotate) -> None:
     record = annotate(
         "Aid\n\nThe International Committee of the Red Cross said the fighting had cut off 500,000 people. The "

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from fogofwar.pipeline.actors import lexicon
 from fogofwar.pipeline.attribution.denials import Denials
 from fogofwar.pipeline.attribution.direct import DirectSpeech
-from fogofwar.pipeline.attribution.lexicon import NARRATED_KINDS, Draft, cues
+from fogofwar.pipeline.attribution.lexicon import NARRATED_KINDS, WIRE_SERVICES, Draft, cues
 from fogofwar.pipeline.attribution.verbs import ReportedSpeech
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.record import NARRATION_CUE, Actor, Claim, Span
@@ -27,6 +27,7 @@ class Attributor(DirectSpeech, ReportedSpeech, Denials):
         self.cut_contents()
         self.resolve_pending()
         self.relayed_by_outlets()
+        self.wire_copy()
         self.drop_restated_headlines()
         self.drop_repeated_sentences()
         self.link_denials()
@@ -52,6 +53,16 @@ class Attributor(DirectSpeech, ReportedSpeech, Denials):
             if inner:
                 relays.append(outer)
         self.drafts = [d for d in self.drafts if all(d is not r for r in relays)]
+
+    def wire_copy(self) -> None:
+        """What an international wire service reports in its own name ("an AFP correspondent there said", "Reuters
+        reported") is the copy the outlet runs: the outlet's own narration, as the claims guidelines code it; a
+        statement relayed through the agency keeps it as channel."""
+        self.drafts = [
+            d
+            for d in self.drafts
+            if not (self.actors[d.source].kind == "media" and self.actors[d.source].name in WIRE_SERVICES)
+        ]
 
     def drop_restated_headlines(self) -> None:
         """A headline that says what a speaker says again in the body ("… Pentagon says" over "…, the Pentagon said
