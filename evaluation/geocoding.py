@@ -36,7 +36,7 @@ from typing import Any
 
 from fogofwar import countries
 from fogofwar.gazetteer import Gazetteer
-from fogofwar.gazetteer.context import countries_in
+from fogofwar.gazetteer.context import containers, countries_in
 from fogofwar.gazetteer.resolve import Toponym, km_between, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,7 +134,8 @@ def load_geovirus() -> list[Document]:
             phrase = loc.findtext("name") or ""
             point = float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0)
             lat, lon = patched(phrase, *point, patches)
-            span = int(loc.findtext("start") or 0), int(loc.findtext("end") or 0)
+            # GeoVirus counts offsets from 1: its "start" is one past the phrase's first character.
+            span = int(loc.findtext("start") or 1) - 1, int(loc.findtext("end") or 1) - 1
             toponyms.append(GoldToponym(*span, phrase, lat, lon, point))
         docs.append(Document(f"geovirus-{i}", text, tuple(toponyms)))
     return docs
@@ -156,7 +157,9 @@ def geocode_given_spans(docs: list[Document], gazetteer: Gazetteer) -> dict[str,
     for doc in docs:
         if not doc.toponyms:
             continue
-        results = resolve([Toponym(t.phrase) for t in doc.toponyms], gazetteer, countries_in(doc.text))
+        within = containers(doc.text, [(t.start, t.end) for t in doc.toponyms])
+        toponyms = [Toponym(t.phrase, within=w) for t, w in zip(doc.toponyms, within, strict=True)]
+        results = resolve(toponyms, gazetteer, countries_in(doc.text))
         for gold, result in zip(doc.toponyms, results, strict=True):
             total += 1
             if result.place is None:

@@ -46,6 +46,17 @@ ADMIN1_WEIGHT = 6.0
 NEAR_BONUS = 2.0
 NEAR_KM = 250.0
 
+#: Bonus, times the share of the text's other toponyms that some town or county of the candidate's first-level
+#: subdivision bears as its main name, for a candidate in a focus country: a local paper's "Paris and Henry
+#: County" are both in Tennessee. Kept below the gap between a capital and a namesake town of 10,000 (about 4) so
+#: "Paris and London" stay in Europe even though Kentucky has both.
+SUPPORT_WEIGHT = 3.0
+
+#: A toponym that towns of many subdivisions bear ("Springfield") supports each of them less: its vote is divided
+#: by the square root of their number (dividing by the number itself starved county names, which many states share,
+#: of all weight: LGL 0.812 with the root, 0.808 with the number or with no support at all).
+SPREAD_EXPONENT = 0.5
+
 #: Bonus when the toponym's context word agrees with the candidate's kind ("the X region" and a region; "X village"
 #: and a populated place), and the penalty when it disagrees.
 HINT_BONUS = 1.5
@@ -74,6 +85,10 @@ FOCUS_SHARE = 0.15
 #: Confidence of a first-pass choice needed for it to be an anchor for its neighbours.
 ANCHOR_CONFIDENCE = 0.75
 
+#: Rounds of ranking again with the other toponyms' latest choices after the first pass. One round let a first
+#: pass mistake spread ("Georgia" taken for the country kept Gainesville out of the state); a second corrects it.
+REFINEMENTS = 2
+
 #: Candidates within this distance of the best are the same place for the margin (GeoNames lists a city twice).
 SAME_PLACE_KM = 50.0
 
@@ -82,12 +97,22 @@ REGION_HINTS = frozenset({"region", "province", "district", "governorate", "obla
 POINT_HINTS = frozenset({"city", "town", "village", "settlement", "capital", "suburb", "neighbourhood", "camp"})
 
 
+#: Precisions of a place that can hold the place written before it: "Dublin, Ohio", "Athens, Greece".
+CONTAINER_PRECISIONS = frozenset({"country", "admin1"})
+
+#: Bonus for a candidate inside the larger place the text writes after it ("Dublin, Ohio"): the writer said which
+#: one. It lifts a hamlet known by an alias (about 2.7) over ``MIN_SCORE``.
+CONTAINED_BONUS = 3.0
+
+
 @dataclass(frozen=True, slots=True)
 class Toponym:
-    """A toponym to resolve: its name as written and the context word beside it ("region", "village"), if any."""
+    """A toponym to resolve: its name as written, the context word beside it ("region", "village"), if any, and the
+    index (in the same list) of the toponym written right after it behind a comma ("Dublin, Ohio"), if any."""
 
     name: str
     hint: str | None = None
+    within: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +151,7 @@ def score(
     region: frozenset[str] = frozenset(),
     hinted: bool = False,
     local: Mapping[tuple[str | None, str | None], float] | None = None,
+    support: Mapping[tuple[str | None, str | None], float] | None = None,
 ) -> tuple[float, bool]:
     """The candidate's score and whether it strays (outside the focus countries and far from every anchor).
 
@@ -147,6 +173,8 @@ def score(
     value += FOCUS_WEIGHT * share
     if local and candidate.admin1:
         value += ADMIN1_WEIGHT * local.get((candidate.country, candidate.admin1), 0.0)
+    if support and candidate.admin1 and share >= FOCUS_SHARE:
+        value += SUPPORT_WEIGHT * support.get((candidate.country, candidate.admin1), 0.0)
     near = any(
         a.place_id != candidate.place_id and km_between(a.lat, a.lon, candidate.lat, candidate.lon) <= NEAR_KM
         for a in anchors
@@ -175,8 +203,14 @@ def choose(
     anchors: Sequence[Candidate],
     region: frozenset[str] = frozenset(),
     local: Mapping[tuple[str | None, str | None], float] | None = None,
+    held: bool = False,
+    support: Mapping[tuple[str | None, str | None], float] | None = None,
 ) -> Resolution:
-    """The best candidate, or an unresolved Resolution when none is trustworthy."""
+    """The best candidate, or an unresolved Resolution when none is trustworthy. ``held`` says the candidates are
+    those inside the larger place the text writes after the toponym ("Dublin, Ohio"): they never stray."""
+    if any(c.primary and c.precision == "country" for c in candidates):
+        # A country's main name is no other place's nickname: "Mexico" is not Mexico City.
+        candidates = [c for c in candidates if c.primary]
     if not candidates:
         return Resolution(None, 0.0)
     points = [c for c in candidates if c.primary and c.precision == "point"]
@@ -197,6 +231,7 @@ def choose(
                     region=region,
                     hinted=hinted and kind is not None,
                     local=local,
+                    support=support,
                 ),
                 c,
             )
@@ -205,6 +240,8 @@ def choose(
         key=lambda s: -s[0],
     )
     best_score, strays, best = scored[0]
+    if held:
+        best_score, strays = best_score + CONTAINED_BONUS, False
     if best_score < MIN_SCORE or (strays and best.population < STRAY_POPULATION):
         return Resolution(None, 0.0)
     rivals = [s for s, _, c in scored[1:] if km_between(c.lat, c.lon, best.lat, best.lon) > SAME_PLACE_KM]
@@ -237,8 +274,7 @@ def resolve(
     choices: their countries, their first-level subdivisions, and the confident ones as anchors for proximity. A
     toponym's own mentions never count as evidence for it (or "Athens" would confirm itself in Greece).
     """
-    pools = [gazetteer.candidates(t.name) for t in toponyms]
-    keys = [fold(t.name) for t in toponyms]
+    pools: list[Sequence[Candidate]] = [gazetteer.candidates(t.name) for t in toponyms]
     base: dict[str, float] = defaultdict(float, countries or {})
     counties: dict[tuple[str | None, str | None], float] = defaultdict(float)
     for t, pool in zip(toponyms, pools, strict=True):
@@ -249,10 +285,65 @@ def resolve(
         if states:
             base[states[0][0]] += 1
     focus = focus_shares(base)
+    backing = supports(toponyms, pools)
     first = [
-        choose(pool, t, focus=focus, anchors=(), region=surroundings(focus, gazetteer), local=shares(counties))
-        for pool, t in zip(pools, toponyms, strict=True)
+        choose(
+            pool,
+            t,
+            focus=focus,
+            anchors=(),
+            region=surroundings(focus, gazetteer),
+            local=shares(counties),
+            support=backing[i],
+        )
+        for i, (pool, t) in enumerate(zip(pools, toponyms, strict=True))
     ]
+    held = [False] * len(toponyms)
+    for i, t in enumerate(toponyms):
+        j = t.within
+        if j is None or held[j]:
+            continue
+        found = holder(pools[i], pools[j], first[j].place)
+        if found is None:
+            continue
+        container, inside = found
+        pools[i], pools[j], held[i], held[j] = inside, (container,), True, True
+        region = surroundings(focus, gazetteer)
+        first[i] = choose(
+            inside, t, focus=focus, anchors=(), region=region, local=shares(counties), held=True, support=backing[i]
+        )
+        first[j] = choose((container,), toponyms[j], focus=focus, anchors=(), region=region, held=True)
+    # One sense per text: the bare mentions of a name the text once placed ("Athens, Greece ... in Athens") are the
+    # same place.
+    for i, t in enumerate(toponyms):
+        if held[i] or not pools[i]:
+            continue
+        same = next(
+            (k for k, u in enumerate(toponyms) if held[k] and u.within is not None and fold(u.name) == fold(t.name)),
+            None,
+        )
+        if same is not None:
+            pools[i], held[i], first[i] = pools[same], True, first[same]
+    results = first
+    for _ in range(REFINEMENTS):
+        results = refine(pools, toponyms, results, gazetteer, base=base, counties=counties, held=held, support=backing)
+    return results
+
+
+def refine(
+    pools: Sequence[Sequence[Candidate]],
+    toponyms: Sequence[Toponym],
+    previous: Sequence[Resolution],
+    gazetteer: Gazetteer,
+    *,
+    base: Mapping[str, float],
+    counties: Mapping[tuple[str | None, str | None], float],
+    held: Sequence[bool],
+    support: Sequence[Mapping[tuple[str | None, str | None], float]],
+) -> list[Resolution]:
+    """Each toponym ranked again with the other toponyms' previous choices as evidence: their countries, their
+    first-level subdivisions, and the confident ones as anchors for proximity."""
+    keys = [fold(t.name) for t in toponyms]
     results = []
     for i, (pool, t) in enumerate(zip(pools, toponyms, strict=True)):
         evidence = defaultdict(float, base)
@@ -262,19 +353,80 @@ def resolve(
             evidence[own] = max(0.0, evidence[own] - keys.count(keys[i]))
         local = defaultdict(float, counties)
         anchors: list[Candidate] = []
-        for j, r in enumerate(first):
+        for j, r in enumerate(previous):
             if keys[j] == keys[i] or r.place is None:
                 continue
             if r.place.country:
                 evidence[r.place.country] += r.confidence
             if r.confidence >= ANCHOR_CONFIDENCE and r.place.precision != "country":
-                anchors.append(r.place)
+                if r.place.precision == "point":
+                    anchors.append(r.place)
                 if r.place.admin1:
                     local[(r.place.country, r.place.admin1)] += 1
         own_focus = focus_shares(evidence)
         region = surroundings(own_focus, gazetteer)
-        results.append(choose(pool, t, focus=own_focus, anchors=anchors, region=region, local=shares(local)))
+        results.append(
+            choose(
+                pool,
+                t,
+                focus=own_focus,
+                anchors=anchors,
+                region=region,
+                local=shares(local),
+                held=held[i],
+                support=support[i],
+            )
+        )
     return results
+
+
+def supports(
+    toponyms: Sequence[Toponym], pools: Sequence[Sequence[Candidate]]
+) -> list[dict[tuple[str | None, str | None], float]]:
+    """For each toponym, each first-level subdivision's share of the text's other toponyms that some town or
+    county of that subdivision bears as its main name ("Paris and Henry County": Tennessee has both)."""
+    keys = [fold(t.name) for t in toponyms]
+    areas: dict[str, frozenset[tuple[str | None, str | None]]] = {}
+    for key, pool in zip(keys, pools, strict=True):
+        areas[key] = frozenset(
+            (c.country, c.admin1) for c in pool if c.primary and c.admin1 and c.precision in ("point", "admin2")
+        )
+    found = []
+    for key in keys:
+        others = [area for other, area in areas.items() if other != key and area]
+        counts: dict[tuple[str | None, str | None], float] = defaultdict(float)
+        for area in others:
+            for place in area:
+                counts[place] += 1 / len(others) / len(area) ** SPREAD_EXPONENT
+        found.append(dict(counts))
+    return found
+
+
+def holder(
+    pool: Sequence[Candidate], outer: Sequence[Candidate], chosen: Candidate | None
+) -> tuple[Candidate, tuple[Candidate, ...]] | None:
+    """The place the toponym written after this one denotes when it holds one of this toponym's candidates, with
+    those candidates: its own first choice if that holds any, else its likeliest sense that does ("Atlanta,
+    Georgia": the US state, not the country). None when no sense of it holds any."""
+    for container in (chosen, *outer) if chosen is not None else outer:
+        inside = contained(pool, container)
+        if inside:
+            return container, inside
+    return None
+
+
+def contained(pool: Sequence[Candidate], container: Candidate | None) -> tuple[Candidate, ...]:
+    """The candidates inside the place the text writes after the toponym ("Dublin, Ohio"), or none when that place
+    is no country or first-level division, or the toponym is itself one outside it ("Texas, Oklahoma" is a list)."""
+    if container is None or container.precision not in CONTAINER_PRECISIONS:
+        return ()
+    inside = tuple(
+        c
+        for c in pool
+        if c.country == container.country and (container.precision == "country" or c.admin1 == container.admin1)
+    )
+    peers = any(c.primary and c.precision in CONTAINER_PRECISIONS and c not in inside for c in pool)
+    return () if peers else inside
 
 
 def country_of_word(name: str) -> str | None:
