@@ -36,8 +36,8 @@ from typing import Any
 
 from fogofwar import countries
 from fogofwar.gazetteer import Gazetteer
-from fogofwar.gazetteer.context import containers, countries_in
-from fogofwar.gazetteer.resolve import Toponym, km_between, resolve
+from fogofwar.gazetteer.context import containers, countries_in, towns
+from fogofwar.gazetteer.resolve import TOWN_HINT, Toponym, km_between, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -157,8 +157,11 @@ def geocode_given_spans(docs: list[Document], gazetteer: Gazetteer) -> dict[str,
     for doc in docs:
         if not doc.toponyms:
             continue
-        within = containers(doc.text, [(t.start, t.end) for t in doc.toponyms])
-        toponyms = [Toponym(t.phrase, within=w) for t, w in zip(doc.toponyms, within, strict=True)]
+        spans = [(t.start, t.end) for t in doc.toponyms]
+        toponyms = [
+            Toponym(t.phrase, TOWN_HINT if town else None, within)
+            for t, within, town in zip(doc.toponyms, containers(doc.text, spans), towns(doc.text, spans), strict=True)
+        ]
         results = resolve(toponyms, gazetteer, countries_in(doc.text))
         for gold, result in zip(doc.toponyms, results, strict=True):
             total += 1

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from fogofwar.gazetteer import Gazetteer
-from fogofwar.gazetteer.context import containers, countries_in
+from fogofwar.gazetteer.context import containers, countries_in, towns
 from fogofwar.gazetteer.resolve import Resolution, Toponym, resolve
 
 
@@ -140,3 +140,46 @@ def test_resolve_state_named_often_keeps_its_towns(gazetteer_cache: object) -> N
     for name, result in zip(names, results, strict=True):
         assert result.place is not None and result.place.country == "US", name
         assert result.place.admin1 == "Georgia", name
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Berea police are searching for a suspect. Berea Police Department spokesman Ken Clark said.",
+            ["Berea", "Berea"],
+            [True, True],
+        ),
+        ("The Jordan City Council met on Monday; Jordan officials said.", ["Jordan", "Jordan"], [True, True]),
+        ("Jordan police arrested two men near Amman.", ["Jordan", "Amman"], [False, False]),
+        ("Shelling hit Kharkiv overnight, the mayor of Kharkiv said.", ["Kharkiv", "Kharkiv"], [False, False]),
+    ],
+)
+def test_context_towns(text: str, names: list[str], expected: list[bool]) -> None:
+    assert towns(text, spans_of(text, names)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counted", "absent"),
+    [
+        ("The New London school board met; New London residents spoke.", set(), {"GB"}),
+        ("Flooding in New Mexico closed roads.", set(), {"MX"}),
+        ("Mexico and Armenia signed a deal in London.", {"MX", "AM", "GB"}, set()),
+    ],
+)
+def test_context_countries_in_skips_other_places_names(text: str, counted: set[str], absent: set[str]) -> None:
+    found = set(countries_in(text))
+    assert counted <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("hint", "precision"),
+    [
+        ("town", "point"),  # "the Jordan City Council": a town, not the kingdom
+        (None, "country"),
+    ],
+)
+def test_resolve_town_hint_is_no_country(gazetteer_cache: object, hint: str | None, precision: str) -> None:
+    result = resolve([Toponym("Jordan", hint), Toponym("United States")], Gazetteer())[0]
+    assert result.place is not None and result.place.precision == precision

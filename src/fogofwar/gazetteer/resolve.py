@@ -31,6 +31,10 @@ PRIMARY_BONUS = 2.0
 COUNTRY_BONUS = 4.0
 REGION_BONUS = 1.0
 
+#: Bonus for a first-level division (by its main name) of a country another toponym of the text is a division of:
+#: "from the Kentucky border to the Georgia state line" names two US states, not a state and a country.
+PEER_BONUS = 2.0
+
 #: Bonus for a national capital: news names capitals far more often than their namesakes ("Moscow" in a local paper
 #: is still Russia's capital unless the article's places say otherwise).
 CAPITAL_BONUS = 1.5
@@ -96,6 +100,9 @@ SAME_PLACE_KM = 50.0
 REGION_HINTS = frozenset({"region", "province", "district", "governorate", "oblast", "state", "county", "area"})
 POINT_HINTS = frozenset({"city", "town", "village", "settlement", "capital", "suburb", "neighbourhood", "camp"})
 
+#: The context word given to a toponym followed by a town's institution ("Berea Police Department").
+TOWN_HINT = "town"
+
 
 #: Precisions of a place that can hold the place written before it: "Dublin, Ohio", "Athens, Greece".
 CONTAINER_PRECISIONS = frozenset({"country", "admin1"})
@@ -141,6 +148,14 @@ def hint_kind(hint: str | None) -> str | None:
     return "point" if word in POINT_HINTS else None
 
 
+def agrees(kind: str, candidate: Candidate) -> bool:
+    """True when the candidate is of the kind a context word says: an area for 'region', a populated place for
+    'point' (a country is neither: "the city of X" is not the country X)."""
+    if kind == "point":
+        return candidate.precision == "point"
+    return candidate.precision in ("admin1", "admin2", "region")
+
+
 def score(
     candidate: Candidate,
     toponym: Toponym,
@@ -152,6 +167,7 @@ def score(
     hinted: bool = False,
     local: Mapping[tuple[str | None, str | None], float] | None = None,
     support: Mapping[tuple[str | None, str | None], float] | None = None,
+    peers: frozenset[str | None] = frozenset(),
 ) -> tuple[float, bool]:
     """The candidate's score and whether it strays (outside the focus countries and far from every anchor).
 
@@ -167,6 +183,8 @@ def score(
             value += COUNTRY_BONUS
         elif candidate.precision in ("admin1", "region"):
             value += REGION_BONUS
+            if candidate.precision == "admin1" and candidate.country in peers:
+                value += PEER_BONUS
     if candidate.feature == "capital":
         value += CAPITAL_BONUS
     share = focus.get(candidate.country or "", 0.0)
@@ -182,9 +200,8 @@ def score(
     if near:
         value += NEAR_BONUS
     kind = hint_kind(toponym.hint)
-    is_area = candidate.precision in ("admin1", "admin2", "region")
     if kind is not None:
-        if (kind == "region") == is_area:
+        if agrees(kind, candidate):
             value += HINT_BONUS
         elif hinted:
             value -= HINT_PENALTY
@@ -205,6 +222,7 @@ def choose(
     local: Mapping[tuple[str | None, str | None], float] | None = None,
     held: bool = False,
     support: Mapping[tuple[str | None, str | None], float] | None = None,
+    peers: frozenset[str | None] = frozenset(),
 ) -> Resolution:
     """The best candidate, or an unresolved Resolution when none is trustworthy. ``held`` says the candidates are
     those inside the larger place the text writes after the toponym ("Dublin, Ohio"): they never stray."""
@@ -218,7 +236,7 @@ def choose(
     if any(c.population >= NAMESAKE_CITY_POPULATION for c in points):
         towns |= {(c.country, c.admin1) for c in candidates if c.precision in ("admin1", "admin2")}
     kind = hint_kind(toponym.hint)
-    hinted = any((kind == "region") == (c.precision in ("admin1", "admin2", "region")) for c in candidates)
+    hinted = kind is not None and any(agrees(kind, c) for c in candidates)
     scored = sorted(
         (
             (
@@ -229,9 +247,10 @@ def choose(
                     anchors=anchors,
                     towns=towns,
                     region=region,
-                    hinted=hinted and kind is not None,
+                    hinted=hinted,
                     local=local,
                     support=support,
+                    peers=peers,
                 ),
                 c,
             )
@@ -353,6 +372,7 @@ def refine(
             evidence[own] = max(0.0, evidence[own] - keys.count(keys[i]))
         local = defaultdict(float, counties)
         anchors: list[Candidate] = []
+        peers: set[str | None] = set()
         for j, r in enumerate(previous):
             if keys[j] == keys[i] or r.place is None:
                 continue
@@ -363,6 +383,8 @@ def refine(
                     anchors.append(r.place)
                 if r.place.admin1:
                     local[(r.place.country, r.place.admin1)] += 1
+                if r.place.precision == "admin1":
+                    peers.add(r.place.country)
         own_focus = focus_shares(evidence)
         region = surroundings(own_focus, gazetteer)
         results.append(
@@ -375,6 +397,7 @@ def refine(
                 local=shares(local),
                 held=held[i],
                 support=support[i],
+                peers=frozenset(peers),
             )
         )
     return results
