@@ -3,8 +3,9 @@
 Every candidate of a toponym gets a score (see the weights below): the log of its population, a bonus when the name
 is the place's main name rather than one of its aliases, a bonus for countries (a bare "Armenia" is the country), a
 bonus in proportion to how much the article is about the candidate's country, and a bonus when it lies near the
-other places of the text. Two passes: the first ranks without proximity and gives the article's countries and its
-confident places (anchors); the second ranks again with them. A toponym is left unresolved, with no coordinates,
+other places of the text. A toponym written before the place that holds it ("Dublin, Ohio") is kept inside it. The
+first pass ranks without proximity and gives the article's countries and its confident places (anchors); further
+rounds rank again with the latest choices. A toponym is left unresolved, with no coordinates,
 when its best candidate is weak (a small place, known only by an alias, far from the article's countries and places)
 rather than put on a far-away namesake.
 """
@@ -289,12 +290,40 @@ def resolve(
     """Resolve the toponyms of one text together.
 
     ``countries`` counts the ISO alpha-2 countries the text names in other ways (demonyms, "Azerbaijan's army").
-    The first pass ranks each toponym with that evidence alone; the second adds the other toponyms' first-pass
-    choices: their countries, their first-level subdivisions, and the confident ones as anchors for proximity. A
-    toponym's own mentions never count as evidence for it (or "Athens" would confirm itself in Greece).
+    The first pass ranks each toponym with that evidence alone (and the other toponyms' namesakes, ``supports``); a
+    toponym written before the place that holds it ("Dublin, Ohio") is then kept to the candidates inside it, and so
+    are the text's other mentions of its name; then ``REFINEMENTS`` rounds rank every toponym again with the other
+    toponyms' latest choices (``refine``). A toponym's own mentions never count as evidence for it (or "Athens" would
+    confirm itself in Greece).
     """
     pools: list[Sequence[Candidate]] = [gazetteer.candidates(t.name) for t in toponyms]
-    base: dict[str, float] = defaultdict(float, countries or {})
+    base, counties = text_evidence(toponyms, pools, gazetteer, countries or {})
+    focus = focus_shares(base)
+    region = surroundings(focus, gazetteer)
+    backing = supports(toponyms, pools)
+
+    def first_pass(held: Sequence[bool]) -> list[Resolution]:
+        return [
+            choose(pool, t, focus=focus, anchors=(), region=region, local=shares(counties), held=h, support=backing[i])
+            for i, (pool, t, h) in enumerate(zip(pools, toponyms, held, strict=True))
+        ]
+
+    held = hold(toponyms, pools, first_pass([False] * len(toponyms)))
+    results = first_pass(held)
+    for _ in range(REFINEMENTS):
+        results = refine(pools, toponyms, results, gazetteer, base=base, counties=counties, held=held, support=backing)
+    return results
+
+
+def text_evidence(
+    toponyms: Sequence[Toponym],
+    pools: Sequence[Sequence[Candidate]],
+    gazetteer: Gazetteer,
+    countries: Mapping[str, float],
+) -> tuple[dict[str, float], dict[tuple[str | None, str | None], float]]:
+    """The text's country evidence (its country words and the countries of the US counties it names) and its
+    state evidence (those counties' states)."""
+    base: dict[str, float] = defaultdict(float, countries)
     counties: dict[tuple[str | None, str | None], float] = defaultdict(float)
     for t, pool in zip(toponyms, pools, strict=True):
         # A county the text names (unresolvable: no coordinates) still tells which state the text is about.
@@ -303,50 +332,26 @@ def resolve(
             counties[state] += 1 / len(states)
         if states:
             base[states[0][0]] += 1
-    focus = focus_shares(base)
-    backing = supports(toponyms, pools)
-    first = [
-        choose(
-            pool,
-            t,
-            focus=focus,
-            anchors=(),
-            region=surroundings(focus, gazetteer),
-            local=shares(counties),
-            support=backing[i],
-        )
-        for i, (pool, t) in enumerate(zip(pools, toponyms, strict=True))
-    ]
+    return base, counties
+
+
+def hold(toponyms: Sequence[Toponym], pools: list[Sequence[Candidate]], first: Sequence[Resolution]) -> list[bool]:
+    """Keep each toponym written before the place that holds it ("Dublin, Ohio") to the candidates inside that
+    place, and that place to the sense that holds them (``holder``); the text's other mentions of the name follow
+    (one sense per text: "Athens, Greece ... in Athens"). ``pools`` is changed in place; returns which are held."""
     held = [False] * len(toponyms)
     for i, t in enumerate(toponyms):
         j = t.within
-        if j is None or held[j]:
-            continue
-        found = holder(pools[i], pools[j], first[j].place)
-        if found is None:
-            continue
-        container, inside = found
-        pools[i], pools[j], held[i], held[j] = inside, (container,), True, True
-        region = surroundings(focus, gazetteer)
-        first[i] = choose(
-            inside, t, focus=focus, anchors=(), region=region, local=shares(counties), held=True, support=backing[i]
-        )
-        first[j] = choose((container,), toponyms[j], focus=focus, anchors=(), region=region, held=True)
-    # One sense per text: the bare mentions of a name the text once placed ("Athens, Greece ... in Athens") are the
-    # same place.
+        found = holder(pools[i], pools[j], first[j].place) if j is not None and not held[j] else None
+        if found is not None and j is not None:
+            container, inside = found
+            pools[i], pools[j], held[i], held[j] = inside, (container,), True, True
+    placed = {fold(t.name): pools[i] for i, t in enumerate(toponyms) if held[i] and t.within is not None}
     for i, t in enumerate(toponyms):
-        if held[i] or not pools[i]:
-            continue
-        same = next(
-            (k for k, u in enumerate(toponyms) if held[k] and u.within is not None and fold(u.name) == fold(t.name)),
-            None,
-        )
-        if same is not None:
-            pools[i], held[i], first[i] = pools[same], True, first[same]
-    results = first
-    for _ in range(REFINEMENTS):
-        results = refine(pools, toponyms, results, gazetteer, base=base, counties=counties, held=held, support=backing)
-    return results
+        key = fold(t.name)
+        if not held[i] and pools[i] and key in placed:
+            pools[i], held[i] = placed[key], True
+    return held
 
 
 def refine(
