@@ -183,3 +183,17 @@ def test_context_countries_in_skips_other_places_names(text: str, counted: set[s
 def test_resolve_town_hint_is_no_country(gazetteer_cache: object, hint: str | None, precision: str) -> None:
     result = resolve([Toponym("Jordan", hint), Toponym("United States")], Gazetteer())[0]
     assert result.place is not None and result.place.precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Lists of towns are not towns in provinces, and a province named like its city yields to the city.
+        ("Russian jets struck Aleppo, Idlib, Hama and Homs overnight.", ["Aleppo", "Idlib", "Hama", "Homs"]),
+        ("Shelling hit Avdiivka, Donetsk and Horlivka, officials said.", ["Avdiivka", "Donetsk", "Horlivka"]),
+        ("Fighting continued in Donetsk, Luhansk and Kherson.", ["Donetsk", "Luhansk", "Kherson"]),
+    ],
+)
+def test_resolve_war_lists_stay_towns(gazetteer_cache: object, text: str, names: list[str]) -> None:
+    for name, result in zip(names, resolve_passage(text, names), strict=True):
+        assert result.place is not None and result.place.precision == "point", name

@@ -90,6 +90,10 @@ FOCUS_SHARE = 0.15
 #: Confidence of a first-pass choice needed for it to be an anchor for its neighbours.
 ANCHOR_CONFIDENCE = 0.75
 
+#: Precisions of an anchor: a town or a county lies somewhere; a state's or a region's centre says little of what is
+#: near it (Pennsylvania's centre is 250 km from both Philadelphia and California, Pennsylvania).
+ANCHOR_PRECISIONS = frozenset({"point", "admin2"})
+
 #: Rounds of ranking again with the other toponyms' latest choices after the first pass. One round let a first
 #: pass mistake spread ("Georgia" taken for the country kept Gainesville out of the state); a second corrects it.
 REFINEMENTS = 2
@@ -184,8 +188,9 @@ def score(
             value += COUNTRY_BONUS
         elif candidate.precision in ("admin1", "region"):
             value += REGION_BONUS
-            if candidate.precision == "admin1" and candidate.country in peers:
-                value += PEER_BONUS
+            citied = (candidate.country, candidate.admin1) in towns
+            if candidate.precision == "admin1" and candidate.country in peers and not citied:
+                value += PEER_BONUS  # not to a province named like its city ("Idlib, Hama"): the city rule holds
     if candidate.feature == "capital":
         value += CAPITAL_BONUS
     share = focus.get(candidate.country or "", 0.0)
@@ -234,6 +239,10 @@ def choose(
         return Resolution(None, 0.0)
     points = [c for c in candidates if c.primary and c.precision == "point"]
     towns = frozenset((c.country, c.admin1) for c in points)
+    # A subdivision the name is only an alias of yields to a town inside it the name is also an alias of: "Hama" is
+    # the city, not the Ḩamāh governorate.
+    named = {(c.country, c.admin1) for c in candidates if c.primary and c.precision in ("admin1", "admin2")}
+    towns |= {(c.country, c.admin1) for c in candidates if c.precision == "point" and not c.primary} - named
     if any(c.population >= NAMESAKE_CITY_POPULATION for c in points):
         towns |= {(c.country, c.admin1) for c in candidates if c.precision in ("admin1", "admin2")}
     kind = hint_kind(toponym.hint)
@@ -384,7 +393,7 @@ def refine(
             if r.place.country:
                 evidence[r.place.country] += r.confidence
             if r.confidence >= ANCHOR_CONFIDENCE and r.place.precision != "country":
-                if r.place.precision == "point":
+                if r.place.precision in ANCHOR_PRECISIONS:
                     anchors.append(r.place)
                 if r.place.admin1:
                     local[(r.place.country, r.place.admin1)] += 1
@@ -435,7 +444,10 @@ def holder(
 ) -> tuple[Candidate, tuple[Candidate, ...]] | None:
     """The place the toponym written after this one denotes when it holds one of this toponym's candidates, with
     those candidates: its own first choice if that holds any, else its likeliest sense that does ("Atlanta,
-    Georgia": the US state, not the country). None when no sense of it holds any."""
+    Georgia": the US state, not the country). None when no sense of it holds any, or when its first choice is no
+    country or division (a town in a list of towns)."""
+    if chosen is not None and chosen.precision not in CONTAINER_PRECISIONS:
+        return None  # "Avdiivka, Donetsk and Horlivka": a list of towns, not a town in the Donetsk oblast
     for container in (chosen, *outer) if chosen is not None else outer:
         inside = contained(pool, container)
         if inside:
