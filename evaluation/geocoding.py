@@ -1,8 +1,10 @@
 """Geocoding on LGL and GeoVirus (../shared/eval/lgl, ../shared/eval/geovirus): accuracy@161 km and end-to-end F1.
 
 (a) Geocoding alone: every gold toponym's phrase is resolved with fogofwar's resolver, together with the other gold
-    toponyms of its document and the countries its text names (``fogofwar.gazetteer.context``), exactly as the places
-    component resolves the toponyms it finds. A toponym counts when the chosen place lies within 161 km (100 miles) of
+    toponyms of its document, the countries its text names, the place written after it behind a comma ("Dublin,
+    Ohio") and a town's institution written after it ("Berea Police Department") (``fogofwar.gazetteer.context``),
+    as the places component resolves the toponyms it finds (which also reads a place noun after a name from the
+    parse: "Idlib province"). A toponym counts when the chosen place lies within 161 km (100 miles) of
     the gold point; an unresolved toponym counts as a miss. Also reported: the mean error and the AUC of the log error
     (Gritta et al. 2018's measures) over resolved toponyms.
 (b) End to end: the full pipeline reads the raw text; a predicted place (any precision but unresolved) is a true
