@@ -1,8 +1,10 @@
 """Geocoding on LGL and GeoVirus (../shared/eval/lgl, ../shared/eval/geovirus): accuracy@161 km and end-to-end F1.
 
 (a) Geocoding alone: every gold toponym's phrase is resolved with fogofwar's resolver, together with the other gold
-    toponyms of its document and the countries its text names (``fogofwar.gazetteer.context``), exactly as the places
-    component resolves the toponyms it finds. A toponym counts when the chosen place lies within 161 km (100 miles) of
+    toponyms of its document, the countries its text names, the place written after it behind a comma ("Dublin,
+    Ohio") and a town's institution written after it ("Berea Police Department") (``fogofwar.gazetteer.context``),
+    as the places component resolves the toponyms it finds (which also reads a place noun after a name from the
+    parse: "Idlib province"). A toponym counts when the chosen place lies within 161 km (100 miles) of
     the gold point; an unresolved toponym counts as a miss. Also reported: the mean error and the AUC of the log error
     (Gritta et al. 2018's measures) over resolved toponyms.
 (b) End to end: the full pipeline reads the raw text; a predicted place (any precision but unresolved) is a true
@@ -36,8 +38,8 @@ from typing import Any
 
 from fogofwar import countries
 from fogofwar.gazetteer import Gazetteer
-from fogofwar.gazetteer.context import countries_in
-from fogofwar.gazetteer.resolve import Toponym, km_between, resolve
+from fogofwar.gazetteer.context import containers, countries_in, towns
+from fogofwar.gazetteer.resolve import TOWN_HINT, Toponym, km_between, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
@@ -134,7 +136,8 @@ def load_geovirus() -> list[Document]:
             phrase = loc.findtext("name") or ""
             point = float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0)
             lat, lon = patched(phrase, *point, patches)
-            span = int(loc.findtext("start") or 0), int(loc.findtext("end") or 0)
+            # GeoVirus counts offsets from 1: its "start" is one past the phrase's first character.
+            span = int(loc.findtext("start") or 1) - 1, int(loc.findtext("end") or 1) - 1
             toponyms.append(GoldToponym(*span, phrase, lat, lon, point))
         docs.append(Document(f"geovirus-{i}", text, tuple(toponyms)))
     return docs
@@ -156,7 +159,12 @@ def geocode_given_spans(docs: list[Document], gazetteer: Gazetteer) -> dict[str,
     for doc in docs:
         if not doc.toponyms:
             continue
-        results = resolve([Toponym(t.phrase) for t in doc.toponyms], gazetteer, countries_in(doc.text))
+        spans = [(t.start, t.end) for t in doc.toponyms]
+        toponyms = [
+            Toponym(t.phrase, TOWN_HINT if town else None, within)
+            for t, within, town in zip(doc.toponyms, containers(doc.text, spans), towns(doc.text, spans), strict=True)
+        ]
+        results = resolve(toponyms, gazetteer, countries_in(doc.text))
         for gold, result in zip(doc.toponyms, results, strict=True):
             total += 1
             if result.place is None:

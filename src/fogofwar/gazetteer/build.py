@@ -30,6 +30,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+import re
 import sqlite3
 import time
 from collections import defaultdict
@@ -50,7 +51,7 @@ from fogofwar.errors import GazetteerError
 from fogofwar.gazetteer.fold import fold, is_latin
 
 #: Version of the index's layout and content rules: bump it whenever the build changes, so old indexes are rebuilt.
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 
 #: Environment variable that overrides the folder the index is kept in (tests point it at a temporary folder).
 CACHE_ENV = "FOGOFWAR_CACHE"
@@ -67,6 +68,9 @@ TOWN_POPULATION = 1_000
 
 #: Words that end ISO subdivision names and are dropped to find the namesake city ("Odeska oblast" -> "odeska").
 SUBDIVISION_SUFFIXES = ("oblast", "province", "governorate", "region", "rayon", "district", "state", "muhafazah")
+
+#: A note pycountry appends to a few subdivision names ("Wales [Cymru GB-CYM]"): not part of the name.
+ISO_NOTE = re.compile(r"\s*\[[^\]]*\]$")
 
 #: Rows inserted per executemany batch.
 BATCH = 20_000
@@ -531,7 +535,8 @@ def subdivision_rows_and_names(
         if getattr(sub, "parent_code", None):
             continue
         country = sub.country_code
-        names = subdivision_names(sub.name)
+        name = ISO_NOTE.sub("", sub.name)
+        names = subdivision_names(name)
         namesakes = [c for key in names for c in city_index.get((country, key), ())]
         suffix = sub.code.split("-", 1)[1]
         if sub.code in codes:
@@ -552,16 +557,16 @@ def subdivision_rows_and_names(
             code,
             Row(
                 geonameid=None,
-                name=sub.name,
+                name=name,
                 lat=lat,
                 lon=lon,
                 country=country,
-                admin1=sub.name,
+                admin1=name,
                 feature=sub.type.lower(),
                 precision="admin1",
                 population=population_of[code],
                 names=(
-                    sub.name,
+                    name,
                     bare,
                     *admin1_nouns(bare),
                     *abbreviations.get(sub.code, ()),

@@ -3,8 +3,9 @@
 Every candidate of a toponym gets a score (see the weights below): the log of its population, a bonus when the name
 is the place's main name rather than one of its aliases, a bonus for countries (a bare "Armenia" is the country), a
 bonus in proportion to how much the article is about the candidate's country, and a bonus when it lies near the
-other places of the text. Two passes: the first ranks without proximity and gives the article's countries and its
-confident places (anchors); the second ranks again with them. A toponym is left unresolved, with no coordinates,
+other places of the text. A toponym written before the place that holds it ("Dublin, Ohio") is kept inside it. The
+first pass ranks without proximity and gives the article's countries and its confident places (anchors); further
+rounds rank again with the latest choices. A toponym is left unresolved, with no coordinates,
 when its best candidate is weak (a small place, known only by an alias, far from the article's countries and places)
 rather than put on a far-away namesake.
 """
@@ -31,6 +32,10 @@ PRIMARY_BONUS = 2.0
 COUNTRY_BONUS = 4.0
 REGION_BONUS = 1.0
 
+#: Bonus for a first-level division (by its main name) of a country another toponym of the text is a division of:
+#: "from the Kentucky border to the Georgia state line" names two US states, not a state and a country.
+PEER_BONUS = 2.0
+
 #: Bonus for a national capital: news names capitals far more often than their namesakes ("Moscow" in a local paper
 #: is still Russia's capital unless the article's places say otherwise).
 CAPITAL_BONUS = 1.5
@@ -38,13 +43,29 @@ CAPITAL_BONUS = 1.5
 #: Bonus, times the share of the article's country evidence that names the candidate's country.
 FOCUS_WEIGHT = 5.0
 
-#: Bonus, times the share of the article's confident places that lie in the candidate's first-level subdivision
-#: (a local paper's "Alexandria" is the one in its state).
+#: Bonus, times the share (see ``LOCAL_EXPONENT``) of the article's confident places that lie in the candidate's
+#: first-level subdivision (a local paper's "Alexandria" is the one in its state).
 ADMIN1_WEIGHT = 6.0
+
+#: The subdivision share is raised to this power: evidence concentrated on one state (a local paper) counts fully,
+#: evidence spread over several ("Texas" and "New York" in a national story) much less, so Boston, New York (8,000)
+#: does not beat Boston, Massachusetts (LGL 0.813 -> 0.814, GeoVirus 0.764 -> 0.765; 3 lost LGL's local pull).
+LOCAL_EXPONENT = 2.0
 
 #: Bonus for a candidate within ``NEAR_KM`` of an anchor (a confident place of the same text), and the distance.
 NEAR_BONUS = 2.0
 NEAR_KM = 250.0
+
+#: Bonus, times the share of the text's other toponyms that some town or county of the candidate's first-level
+#: subdivision bears as its main name, for a candidate in a focus country: a local paper's "Paris and Henry
+#: County" are both in Tennessee. Kept below the gap between a capital and a namesake town of 10,000 (about 4) so
+#: "Paris and London" stay in Europe even though Kentucky has both.
+SUPPORT_WEIGHT = 3.0
+
+#: A toponym that towns of many subdivisions bear ("Springfield") supports each of them less: its vote is divided
+#: by the square root of their number (dividing by the number itself starved county names, which many states share,
+#: of all weight: LGL 0.812 with the root, 0.808 with the number or with no support at all).
+SPREAD_EXPONENT = 0.5
 
 #: Bonus when the toponym's context word agrees with the candidate's kind ("the X region" and a region; "X village"
 #: and a populated place), and the penalty when it disagrees.
@@ -74,6 +95,14 @@ FOCUS_SHARE = 0.15
 #: Confidence of a first-pass choice needed for it to be an anchor for its neighbours.
 ANCHOR_CONFIDENCE = 0.75
 
+#: Precisions of an anchor: a town or a county lies somewhere; a state's or a region's centre says little of what is
+#: near it (a state's centre made the small town California, Pennsylvania "near" Pennsylvania in a list of states).
+ANCHOR_PRECISIONS = frozenset({"point", "admin2"})
+
+#: Rounds of ranking again with the other toponyms' latest choices after the first pass. One round let a first
+#: pass mistake spread ("Georgia" taken for the country kept Gainesville out of the state); a second corrects it.
+REFINEMENTS = 2
+
 #: Candidates within this distance of the best are the same place for the margin (GeoNames lists a city twice).
 SAME_PLACE_KM = 50.0
 
@@ -81,13 +110,26 @@ SAME_PLACE_KM = 50.0
 REGION_HINTS = frozenset({"region", "province", "district", "governorate", "oblast", "state", "county", "area"})
 POINT_HINTS = frozenset({"city", "town", "village", "settlement", "capital", "suburb", "neighbourhood", "camp"})
 
+#: The context word given to a toponym followed by a town's institution ("Berea Police Department").
+TOWN_HINT = "town"
+
+
+#: Precisions of a place that can hold the place written before it: "Dublin, Ohio", "Athens, Greece".
+CONTAINER_PRECISIONS = frozenset({"country", "admin1"})
+
+#: Bonus for a candidate inside the larger place the text writes after it ("Dublin, Ohio"): the writer said which
+#: one. It lifts a hamlet known by an alias (about 2.7) over ``MIN_SCORE``.
+CONTAINED_BONUS = 3.0
+
 
 @dataclass(frozen=True, slots=True)
 class Toponym:
-    """A toponym to resolve: its name as written and the context word beside it ("region", "village"), if any."""
+    """A toponym to resolve: its name as written, the context word beside it ("region", "village"), if any, and the
+    index (in the same list) of the toponym written right after it behind a comma ("Dublin, Ohio"), if any."""
 
     name: str
     hint: str | None = None
+    within: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +158,14 @@ def hint_kind(hint: str | None) -> str | None:
     return "point" if word in POINT_HINTS else None
 
 
+def agrees(kind: str, candidate: Candidate) -> bool:
+    """True when the candidate is of the kind a context word says: an area for 'region', a populated place for
+    'point' (a country is neither: "the city of X" is not the country X)."""
+    if kind == "point":
+        return candidate.precision == "point"
+    return candidate.precision in ("admin1", "admin2", "region")
+
+
 def score(
     candidate: Candidate,
     toponym: Toponym,
@@ -126,6 +176,8 @@ def score(
     region: frozenset[str] = frozenset(),
     hinted: bool = False,
     local: Mapping[tuple[str | None, str | None], float] | None = None,
+    support: Mapping[tuple[str | None, str | None], float] | None = None,
+    peers: frozenset[str | None] = frozenset(),
 ) -> tuple[float, bool]:
     """The candidate's score and whether it strays (outside the focus countries and far from every anchor).
 
@@ -141,12 +193,17 @@ def score(
             value += COUNTRY_BONUS
         elif candidate.precision in ("admin1", "region"):
             value += REGION_BONUS
+            citied = (candidate.country, candidate.admin1) in towns
+            if candidate.precision == "admin1" and candidate.country in peers and not citied:
+                value += PEER_BONUS  # not to a province named like its city ("Idlib, Hama"): the city rule holds
     if candidate.feature == "capital":
         value += CAPITAL_BONUS
     share = focus.get(candidate.country or "", 0.0)
     value += FOCUS_WEIGHT * share
     if local and candidate.admin1:
-        value += ADMIN1_WEIGHT * local.get((candidate.country, candidate.admin1), 0.0)
+        value += ADMIN1_WEIGHT * local.get((candidate.country, candidate.admin1), 0.0) ** LOCAL_EXPONENT
+    if support and candidate.admin1 and share >= FOCUS_SHARE:
+        value += SUPPORT_WEIGHT * support.get((candidate.country, candidate.admin1), 0.0)
     near = any(
         a.place_id != candidate.place_id and km_between(a.lat, a.lon, candidate.lat, candidate.lon) <= NEAR_KM
         for a in anchors
@@ -154,9 +211,8 @@ def score(
     if near:
         value += NEAR_BONUS
     kind = hint_kind(toponym.hint)
-    is_area = candidate.precision in ("admin1", "admin2", "region")
     if kind is not None:
-        if (kind == "region") == is_area:
+        if agrees(kind, candidate):
             value += HINT_BONUS
         elif hinted:
             value -= HINT_PENALTY
@@ -175,16 +231,27 @@ def choose(
     anchors: Sequence[Candidate],
     region: frozenset[str] = frozenset(),
     local: Mapping[tuple[str | None, str | None], float] | None = None,
+    held: bool = False,
+    support: Mapping[tuple[str | None, str | None], float] | None = None,
+    peers: frozenset[str | None] = frozenset(),
 ) -> Resolution:
-    """The best candidate, or an unresolved Resolution when none is trustworthy."""
+    """The best candidate, or an unresolved Resolution when none is trustworthy. ``held`` says the candidates are
+    those inside the larger place the text writes after the toponym ("Dublin, Ohio"): they never stray."""
+    if any(c.primary and c.precision == "country" for c in candidates):
+        # A country's main name is no other place's nickname: "Mexico" is not Mexico City.
+        candidates = [c for c in candidates if c.primary]
     if not candidates:
         return Resolution(None, 0.0)
     points = [c for c in candidates if c.primary and c.precision == "point"]
     towns = frozenset((c.country, c.admin1) for c in points)
+    # A subdivision the name is only an alias of yields to a town inside it the name is also an alias of: "Hama" is
+    # the city, not the Ḩamāh governorate.
+    named = {(c.country, c.admin1) for c in candidates if c.primary and c.precision in ("admin1", "admin2")}
+    towns |= {(c.country, c.admin1) for c in candidates if c.precision == "point" and not c.primary} - named
     if any(c.population >= NAMESAKE_CITY_POPULATION for c in points):
         towns |= {(c.country, c.admin1) for c in candidates if c.precision in ("admin1", "admin2")}
     kind = hint_kind(toponym.hint)
-    hinted = any((kind == "region") == (c.precision in ("admin1", "admin2", "region")) for c in candidates)
+    hinted = kind is not None and any(agrees(kind, c) for c in candidates)
     scored = sorted(
         (
             (
@@ -195,8 +262,10 @@ def choose(
                     anchors=anchors,
                     towns=towns,
                     region=region,
-                    hinted=hinted and kind is not None,
+                    hinted=hinted,
                     local=local,
+                    support=support,
+                    peers=peers,
                 ),
                 c,
             )
@@ -205,6 +274,8 @@ def choose(
         key=lambda s: -s[0],
     )
     best_score, strays, best = scored[0]
+    if held:
+        best_score, strays = best_score + CONTAINED_BONUS, False
     if best_score < MIN_SCORE or (strays and best.population < STRAY_POPULATION):
         return Resolution(None, 0.0)
     rivals = [s for s, _, c in scored[1:] if km_between(c.lat, c.lon, best.lat, best.lon) > SAME_PLACE_KM]
@@ -233,13 +304,40 @@ def resolve(
     """Resolve the toponyms of one text together.
 
     ``countries`` counts the ISO alpha-2 countries the text names in other ways (demonyms, "Azerbaijan's army").
-    The first pass ranks each toponym with that evidence alone; the second adds the other toponyms' first-pass
-    choices: their countries, their first-level subdivisions, and the confident ones as anchors for proximity. A
-    toponym's own mentions never count as evidence for it (or "Athens" would confirm itself in Greece).
+    The first pass ranks each toponym with that evidence alone (and the other toponyms' namesakes, ``supports``); a
+    toponym written before the place that holds it ("Dublin, Ohio") is then kept to the candidates inside it, and so
+    are the text's other mentions of its name; then ``REFINEMENTS`` rounds rank every toponym again with the other
+    toponyms' latest choices (``refine``). A toponym's own mentions never count as evidence for it (or "Athens" would
+    confirm itself in Greece).
     """
-    pools = [gazetteer.candidates(t.name) for t in toponyms]
-    keys = [fold(t.name) for t in toponyms]
-    base: dict[str, float] = defaultdict(float, countries or {})
+    pools: list[Sequence[Candidate]] = [gazetteer.candidates(t.name) for t in toponyms]
+    base, counties = text_evidence(toponyms, pools, gazetteer, countries or {})
+    focus = focus_shares(base)
+    region = surroundings(focus, gazetteer)
+    backing = supports(toponyms, pools)
+
+    def first_pass(held: Sequence[bool]) -> list[Resolution]:
+        return [
+            choose(pool, t, focus=focus, anchors=(), region=region, local=shares(counties), held=h, support=backing[i])
+            for i, (pool, t, h) in enumerate(zip(pools, toponyms, held, strict=True))
+        ]
+
+    held = hold(toponyms, pools, first_pass([False] * len(toponyms)))
+    results = first_pass(held)
+    for _ in range(REFINEMENTS):
+        results = refine(pools, toponyms, results, gazetteer, base=base, counties=counties, held=held, support=backing)
+    return results
+
+
+def text_evidence(
+    toponyms: Sequence[Toponym],
+    pools: Sequence[Sequence[Candidate]],
+    gazetteer: Gazetteer,
+    countries: Mapping[str, float],
+) -> tuple[dict[str, float], dict[tuple[str | None, str | None], float]]:
+    """The text's country evidence (its country words and the countries of the US counties it names) and its
+    state evidence (those counties' states)."""
+    base: dict[str, float] = defaultdict(float, countries)
     counties: dict[tuple[str | None, str | None], float] = defaultdict(float)
     for t, pool in zip(toponyms, pools, strict=True):
         # A county the text names (unresolvable: no coordinates) still tells which state the text is about.
@@ -248,11 +346,42 @@ def resolve(
             counties[state] += 1 / len(states)
         if states:
             base[states[0][0]] += 1
-    focus = focus_shares(base)
-    first = [
-        choose(pool, t, focus=focus, anchors=(), region=surroundings(focus, gazetteer), local=shares(counties))
-        for pool, t in zip(pools, toponyms, strict=True)
-    ]
+    return base, counties
+
+
+def hold(toponyms: Sequence[Toponym], pools: list[Sequence[Candidate]], first: Sequence[Resolution]) -> list[bool]:
+    """Keep each toponym written before the place that holds it ("Dublin, Ohio") to the candidates inside that
+    place, and that place to the sense that holds them (``holder``); the text's other mentions of the name follow
+    (one sense per text: "Athens, Greece ... in Athens"). ``pools`` is changed in place; returns which are held."""
+    held = [False] * len(toponyms)
+    for i, t in enumerate(toponyms):
+        j = t.within
+        found = holder(pools[i], pools[j], first[j].place) if j is not None and not held[j] else None
+        if found is not None and j is not None:
+            container, inside = found
+            pools[i], pools[j], held[i], held[j] = inside, (container,), True, True
+    placed = {fold(t.name): pools[i] for i, t in enumerate(toponyms) if held[i] and t.within is not None}
+    for i, t in enumerate(toponyms):
+        key = fold(t.name)
+        if not held[i] and pools[i] and key in placed:
+            pools[i], held[i] = placed[key], True
+    return held
+
+
+def refine(
+    pools: Sequence[Sequence[Candidate]],
+    toponyms: Sequence[Toponym],
+    previous: Sequence[Resolution],
+    gazetteer: Gazetteer,
+    *,
+    base: Mapping[str, float],
+    counties: Mapping[tuple[str | None, str | None], float],
+    held: Sequence[bool],
+    support: Sequence[Mapping[tuple[str | None, str | None], float]],
+) -> list[Resolution]:
+    """Each toponym ranked again with the other toponyms' previous choices as evidence: their countries, their
+    first-level subdivisions, and the confident ones as anchors for proximity."""
+    keys = [fold(t.name) for t in toponyms]
     results = []
     for i, (pool, t) in enumerate(zip(pools, toponyms, strict=True)):
         evidence = defaultdict(float, base)
@@ -262,19 +391,87 @@ def resolve(
             evidence[own] = max(0.0, evidence[own] - keys.count(keys[i]))
         local = defaultdict(float, counties)
         anchors: list[Candidate] = []
-        for j, r in enumerate(first):
+        peers: set[str | None] = set()
+        for j, r in enumerate(previous):
             if keys[j] == keys[i] or r.place is None:
                 continue
             if r.place.country:
                 evidence[r.place.country] += r.confidence
             if r.confidence >= ANCHOR_CONFIDENCE and r.place.precision != "country":
-                anchors.append(r.place)
+                if r.place.precision in ANCHOR_PRECISIONS:
+                    anchors.append(r.place)
                 if r.place.admin1:
                     local[(r.place.country, r.place.admin1)] += 1
+                if r.place.precision == "admin1":
+                    peers.add(r.place.country)
         own_focus = focus_shares(evidence)
         region = surroundings(own_focus, gazetteer)
-        results.append(choose(pool, t, focus=own_focus, anchors=anchors, region=region, local=shares(local)))
+        results.append(
+            choose(
+                pool,
+                t,
+                focus=own_focus,
+                anchors=anchors,
+                region=region,
+                local=shares(local),
+                held=held[i],
+                support=support[i],
+                peers=frozenset(peers),
+            )
+        )
     return results
+
+
+def supports(
+    toponyms: Sequence[Toponym], pools: Sequence[Sequence[Candidate]]
+) -> list[dict[tuple[str | None, str | None], float]]:
+    """For each toponym, each first-level subdivision's share of the text's other toponyms that some town or
+    county of that subdivision bears as its main name ("Paris and Henry County": Tennessee has both)."""
+    keys = [fold(t.name) for t in toponyms]
+    areas: dict[str, frozenset[tuple[str | None, str | None]]] = {}
+    for key, pool in zip(keys, pools, strict=True):
+        areas[key] = frozenset(
+            (c.country, c.admin1) for c in pool if c.primary and c.admin1 and c.precision in ("point", "admin2")
+        )
+    found = []
+    for key in keys:
+        others = [area for other, area in areas.items() if other != key and area]
+        counts: dict[tuple[str | None, str | None], float] = defaultdict(float)
+        for area in others:
+            for place in area:
+                counts[place] += 1 / len(others) / len(area) ** SPREAD_EXPONENT
+        found.append(dict(counts))
+    return found
+
+
+def holder(
+    pool: Sequence[Candidate], outer: Sequence[Candidate], chosen: Candidate | None
+) -> tuple[Candidate, tuple[Candidate, ...]] | None:
+    """The place the toponym written after this one denotes when it holds one of this toponym's candidates, with
+    those candidates: its own first choice if that holds any, else its likeliest sense that does ("Atlanta,
+    Georgia": the US state, not the country). None when no sense of it holds any, or when its first choice is no
+    country or division (a town in a list of towns)."""
+    if chosen is not None and chosen.precision not in CONTAINER_PRECISIONS:
+        return None  # "Avdiivka, Donetsk and Horlivka": a list of towns, not a town in the Donetsk oblast
+    for container in (chosen, *outer) if chosen is not None else outer:
+        inside = contained(pool, container)
+        if inside:
+            return container, inside
+    return None
+
+
+def contained(pool: Sequence[Candidate], container: Candidate | None) -> tuple[Candidate, ...]:
+    """The candidates inside the place the text writes after the toponym ("Dublin, Ohio"), or none when that place
+    is no country or first-level division, or the toponym is itself one outside it ("Texas, Oklahoma" is a list)."""
+    if container is None or container.precision not in CONTAINER_PRECISIONS:
+        return ()
+    inside = tuple(
+        c
+        for c in pool
+        if c.country == container.country and (container.precision == "country" or c.admin1 == container.admin1)
+    )
+    peers = any(c.primary and c.precision in CONTAINER_PRECISIONS and c not in inside for c in pool)
+    return () if peers else inside
 
 
 def country_of_word(name: str) -> str | None:

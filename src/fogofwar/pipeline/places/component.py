@@ -20,8 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from fogofwar.gazetteer.context import countries_in
-from fogofwar.gazetteer.resolve import Resolution, Toponym, resolve
+from fogofwar.gazetteer.context import containers, countries_in, towns
+from fogofwar.gazetteer.resolve import TOWN_HINT, Resolution, Toponym, resolve
 from fogofwar.pipeline.places.context import (
     climb,
 )
@@ -46,7 +46,11 @@ class PlacesComponent(Detector):
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(self.detect(doc))
-        toponyms = [Toponym(self.surface(doc, m), m.hint) for m in mentions]
+        spans = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in mentions]
+        toponyms = [
+            Toponym(self.surface(doc, m), m.hint or (TOWN_HINT if town else None), within)
+            for m, within, town in zip(mentions, containers(doc.text, spans), towns(doc.text, spans), strict=True)
+        ]
         evidence = countries_in(doc.text)
         resolved = resolve(toponyms, self.gazetteer, evidence)
         doc._.places = [
