@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from fogofwar import countries
 
@@ -39,6 +39,15 @@ def _pattern() -> re.Pattern[str]:
 
 def countries_in(text: str) -> Counter[str]:
     """ISO alpha-2 country -> how often the text names it, calls its people by their demonym, or names its capital."""
+    return Counter(dict(_countries_in(text)))
+
+
+#: Texts whose country counts are kept: the places component asks twice per article (detection, then resolution).
+RECENT_TEXTS = 4
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _countries_in(text: str) -> tuple[tuple[str, int], ...]:
     found: Counter[str] = Counter()
     for match in _pattern().finditer(text):
         if NAME_PREFIX.search(text, max(0, match.start() - PREFIX_WINDOW), match.start()):
@@ -47,7 +56,7 @@ def countries_in(text: str) -> Counter[str]:
         iso2 = countries.iso3_to_iso2(word.iso3) if word is not None else None
         if iso2 is not None:
             found[iso2] += 1
-    return found
+    return tuple(found.items())
 
 
 def containers(text: str, spans: Sequence[tuple[int, int]]) -> list[int | None]:

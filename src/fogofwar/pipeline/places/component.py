@@ -46,12 +46,13 @@ class PlacesComponent(Detector):
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(self.detect(doc))
+        text = doc.text  # built anew on every read of Doc.text
         spans = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in mentions]
         toponyms = [
             Toponym(self.surface(doc, m), m.hint or (TOWN_HINT if town else None), within)
-            for m, within, town in zip(mentions, containers(doc.text, spans), towns(doc.text, spans), strict=True)
+            for m, within, town in zip(mentions, containers(text, spans), towns(text, spans), strict=True)
         ]
-        evidence = countries_in(doc.text)
+        evidence = countries_in(text)
         resolved = resolve(toponyms, self.gazetteer, evidence)
         doc._.places = [
             self.place(doc, m, r)

@@ -108,35 +108,37 @@ class Detector:
         """Every toponym, in text order, without overlaps."""
         taken: set[int] = set()
         found: list[Mention] = []
+        ents = list(doc.ents)  # Doc.ents builds new spans on every read: read once
+        runs = list(proper_runs(doc))
         for labelled in (*self.datelines(doc), *self.affiliations(doc)):
             if not taken.intersection(range(labelled.start, labelled.end)):
                 found.append(labelled)
                 taken.update(range(labelled.start, labelled.end))
-        focus = self.focus(doc)
+        focus = self.focus(doc, ents)
         titled = frozenset(
             token.lower_
             for token in doc[1:]
             if token.pos_ == "PROPN" and doc[token.i - 1].lower_.rstrip(".") in TITLE_WORDS
         )
-        for ent in doc.ents:
+        for ent in ents:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
             mention = self.from_entity(doc, ent, focus, titled)
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
-        temporal = {i for ent in doc.ents if ent.label_ in TEMPORAL_LABELS for i in range(ent.start, ent.end)}
-        for mention in self.untagged(doc, taken | temporal, focus):
+        temporal = {i for ent in ents if ent.label_ in TEMPORAL_LABELS for i in range(ent.start, ent.end)}
+        for mention in self.untagged(doc, taken | temporal, focus, ents, runs):
             found.append(mention)
             taken.update(range(mention.start, mention.end))
-        for mention in self.echoes(doc, found, taken | temporal):
+        for mention in self.echoes(doc, found, taken | temporal, ents):
             found.append(mention)
             taken.update(range(mention.start, mention.end))
         # Coordinated names join a list that holds a place ("Fizuli, Jabrayil, Aghdara and Tartar").
         changed = True
         while changed:
             changed = False
-            for start, end in proper_runs(doc):
+            for start, end in runs:
                 if taken.intersection(range(start, end)):
                     continue
                 if (
@@ -173,11 +175,13 @@ class Detector:
                     yield Mention(first, end, None, False, label=True)
                     break
 
-    def untagged(self, doc: Doc, taken: set[int], focus: frozenset[str]) -> Iterator[Mention]:
+    def untagged(
+        self, doc: Doc, taken: set[int], focus: frozenset[str], ents: list[SpacySpan], runs: list[tuple[int, int]]
+    ) -> Iterator[Mention]:
         """Toponyms among the proper-noun runs outside ``taken``: a country or capital the model left untagged, or a
         name its context makes a place (``recover``; a run the model tagged an organisation is judged as one)."""
-        organisations = {trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"}
-        for start, end in proper_runs(doc):
+        organisations = {trimmed(doc, ent) for ent in ents if ent.label_ == "ORG"}
+        for start, end in runs:
             if taken.intersection(range(start, end)):
                 continue
             word = countries.lookup(doc[start:end].text)
@@ -192,7 +196,7 @@ class Detector:
             if mention is not None:
                 yield mention
 
-    def echoes(self, doc: Doc, found: list[Mention], taken: set[int]) -> Iterator[Mention]:
+    def echoes(self, doc: Doc, found: list[Mention], taken: set[int], ents: list[SpacySpan]) -> Iterator[Mention]:
         """Later and earlier mentions of a place already found in the article, whatever the model tagged them: a
         local report names its town as a place once and then as "Oxford police" or a PERSON ("Gainesville
         approved the budget"). Not the name of a person: not inside a longer person's name, after a title, or
@@ -204,9 +208,9 @@ class Detector:
             if (not mention.recovered or mention.hint is not None) and mention.end - mention.start <= MAX_PREFIX_TOKENS
         }
         people = {
-            tuple(t.lower_ for t in ent[k:]) for ent in doc.ents if ent.label_ == "PERSON" for k in range(1, len(ent))
+            tuple(t.lower_ for t in ent[k:]) for ent in ents if ent.label_ == "PERSON" for k in range(1, len(ent))
         }
-        entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        entity_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         starts: dict[str, list[int]] = {}
         for i, lower in enumerate(lowers):
             starts.setdefault(lower, []).append(i)
@@ -318,11 +322,11 @@ class Detector:
         """The countries of ``focus`` and their land neighbours."""
         return focus.union(*(self.gazetteer.neighbours(country) for country in focus))
 
-    def focus(self, doc: Doc) -> frozenset[str]:
+    def focus(self, doc: Doc, ents: list[SpacySpan]) -> frozenset[str]:
         """The countries the article is about: those it names (``countries_in``) and those of the first-level
         divisions the model tags as places ("Texas" makes a local paper's article about the US)."""
         named = set(countries_in(doc.text))
-        for ent in doc.ents:
+        for ent in ents:
             country = self.division_of(ent.text) if ent.label_ == "GPE" else None
             if country is not None:
                 named.add(country)
