@@ -147,6 +147,8 @@ def test_actors_country_and_kind(annotate: Annotate, text: str, phrase: str, cou
             "Syria",
             "SYR",
         ),
+        ("A Russian diplomat Ivan Petrov said the talks failed.", "Ivan Petrov", "Russia", "RUS"),
+        ("US Congressman Adam Kinzinger said the strikes must go on.", "Adam Kinzinger", "United States", "USA"),
         (  # a faction nobody lists, named after the person
             '"The advance will be from the north" said Omar al-Hamid of the Noureddin al-Zinki rebel faction.',
             "Omar al-Hamid",
