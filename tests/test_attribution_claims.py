@@ -683,6 +683,12 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "those claimed by the Daesh terrorist group",
             "Islamic State",
         ),
+        ("The UN envoy cautioned that the truce could collapse.", "the truce could collapse", "United Nations"),
+        (
+            "The rebels complained that government forces had broken the truce.",
+            "government forces had broken",
+            "rebels",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:
