@@ -686,7 +686,7 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
         ("The UN envoy cautioned that the truce could collapse.", "the truce could collapse", "United Nations"),
         (
             "The rebels complained that government forces had broken the truce.",
-            "government forces had broken",
+            "government forces had broken the truce",
             "rebels",
         ),
     ],
