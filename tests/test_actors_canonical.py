@@ -84,6 +84,15 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
         ),
         # the Islamic State's news agency speaks for the group
         ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
+        # broadcasters, NGOs and forces of the wars the lexicon covers
+        ("Press TV reported that the army had entered the town.", "Press TV", "IRN", "media"),
+        (
+            "The Syrian American Medical Society said two hospitals were hit.",
+            "Syrian American Medical Society",
+            None,
+            "ngo",
+        ),
+        ("The Tiger Forces advanced on the town, state media said.", "Tiger Forces", "SYR", "military"),
         # "official" makes an organ the story's country's, like "state"
         ("Clashes near Hama and Homs. Official news agency said 14 civilians died.", "news agency", "SYR", "media"),
         # a state organ's seat gives its country; an unnamed spokesman somewhere speaks for no state

@@ -756,11 +756,11 @@ def test_attribution_speaker_phrase_with_its_own_prepositions(annotate: Annotate
 
 def test_attribution_unknown_organisation_continued_by_the_group(annotate: Annotate) -> None:
     record = annotate(
-        "Clinic hit\n\nFour staff of the Union of Syrian Medical Relief Organisations were killed near Aleppo. "
+        "Clinic hit\n\nFour staff of the Union of Kurdish Medical Relief Organisations were killed near Aleppo. "
         "The staff were in two ambulances the group said."
     )
     claim = claim_with(record, "two ambulances")
-    assert source_of(record, claim) == (None, "ngo", "Union of Syrian Medical Relief Organisations")
+    assert source_of(record, claim) == (None, "ngo", "Union of Kurdish Medical Relief Organisations")
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ STEM_LENGTH = 5
 #: International wire services (canonical names of data/actors.json) whose reports in their own name are the
 #: outlet's narration: newspapers run their copy (evaluation/claims/GUIDELINES.md: "an agency's own correspondent is
 #: the outlet's own reporting"). State agencies (SANA, Anadolu, TASS) speak for their side and stay sources.
-WIRE_SERVICES = frozenset({"Agence France-Presse", "Reuters", "Associated Press"})
+WIRE_SERVICES = frozenset({"Agence France-Presse", "Reuters", "Associated Press", "Deutsche Presse-Agentur"})
 
 #: Paragraph kinds whose sentences are narration when nobody is said to have said them (not subheadings).
 NARRATED_KINDS = frozenset({"headline", "caption", "body"})
