@@ -233,6 +233,8 @@ def test_actors_its_troops_belong_to_the_speaker(annotate: Annotate) -> None:
             ("ARM", "armed_group"),
         ),
         ("Syria\n\nPutin said Russia would keep its bases in Syria.", "Putin", ("RUS", "person")),
+        ("Syria\n\nJaafari said the inspectors were welcome.", "Jaafari", ("SYR", "person")),
+        ("Syria\n\nDorrian said the coalition conducted no strikes there.", "Dorrian", ("USA", "person")),
         (
             "Deir Ezzor\n\nThe jets struck the base Russian General Vladimir Savchenko said.",
             "Vladimir Savchenko",
