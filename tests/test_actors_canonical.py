@@ -84,6 +84,14 @@ def actor_named(record: ArticleRecord, phrase: str) -> Actor:
         ),
         # the Islamic State's news agency speaks for the group
         ("The Amaq news agency said three bombers carried out the attack.", "Amaq news agency", None, "armed_group"),
+        # a qualified organ is not the organ with the same head named before ("the border guard service")
+        (
+            "Ukraine's State Emergency Service said nine people were rescued. The border guard service said drones "
+            "crossed from Belarus.",
+            "The border guard service",
+            "UKR",
+            "military",
+        ),
         # broadcasters, NGOs and forces of the wars the lexicon covers
         ("Press TV reported that the army had entered the town.", "Press TV", "IRN", "media"),
         (

@@ -158,8 +158,15 @@ class OrganRules(TableCore):
                 return True
         if self.definite(np) or self.lex.home_words.intersection(t.lower_ for t in np):
             lemma = root.lemma_.lower()
+            # "the service" continues the emergency service named before; "the border guard service" does not
+            qualified = any(t.i < root.i and t.pos_ in ("NOUN", "PROPN") for t in np)
             found = (
-                self.antecedent(lambda d: d.head == lemma or same_organ(d, organ), np) if self.definite(np) else None
+                self.antecedent(
+                    lambda d: same_organ(d, organ) or (d.head == lemma and (not qualified or d.organ == organ.name)),
+                    np,
+                )
+                if self.definite(np)
+                else None
             )
             if found is not None:
                 self.mention(found, np, confidence=COREFERENCE_CONFIDENCE)
