@@ -78,9 +78,11 @@ class AttributorCore:
         found = self.actor_of_phrase(subject)
         if found is not None:
             return found, self.actors[found].confidence
+        # "the statement said", or a "he" the actors left without a person ("the monitor added. He said"): whoever
+        # spoke last, once every claim is known
         statement = subject.lemma_.lower() in lexicon().statement_nouns and self.definite_phrase(subject)
-        if statement or subject.lower_ in PERSON_PRONOUNS:  # "the statement said"; a "he" the actors left
-            return PENDING, POSITIONAL_CONFIDENCE  # unresolved: whoever spoke last ("the monitor added. He said")
+        if statement or subject.lower_ in PERSON_PRONOUNS:
+            return PENDING, POSITIONAL_CONFIDENCE
         if subject.pos_ in ("PRON", "DET", "NUM"):
             return None
         if not self.can_speak(subject):  # a thing as subject: the parse is broken
@@ -151,8 +153,9 @@ class AttributorCore:
         reporter = self.reporting_speaker(verb)
         if reporter is not None:
             return reporter
-        if self.actor_of_phrase(head) is None and not self.can_speak(head):  # "X said after the council met behind
-            return self.speech_subject_before(verb) or head  # closed doors adding that …": X adds it
+        # "X said after the council met behind closed doors adding that …": X adds it, not the doors
+        if self.actor_of_phrase(head) is None and not self.can_speak(head):
+            return self.speech_subject_before(verb) or head
         return head
 
     def speech_subject_before(self, verb: Token) -> Token | None:
@@ -296,7 +299,8 @@ class AttributorCore:
         finite = verb.tag_ in ("VBD", "VBZ", "VBP")
         if finite and i >= 0 and self.doc[i].pos_ in ("NOUN", "PROPN"):  # "the monitor and doctors at the scene said"
             head = self.phrase_head(self.doc[i])
-            if head.i < i and head.dep_ not in ("nsubj", "nsubjpass") and (found := self.actor_at.get(head.idx)):
+            found = self.actor_at.get(head.idx) if head.i < i and head.dep_ not in ("nsubj", "nsubjpass") else None
+            if found is not None:
                 return found
         if i > 0 and self.doc[i].text == "," and (found := self.apposed_actor(self.doc[i - 1])) is not None:
             return found  # "…, Robert Mardini, ICRC regional director, told Reuters"
