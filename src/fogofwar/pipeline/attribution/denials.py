@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fogofwar import countries
 from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS as HE_SHE
-from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
     CONTINUING_CUES,
     LINK_CONFIDENCE,
@@ -14,10 +13,11 @@ from fogofwar.pipeline.attribution.lexicon import (
     STEM_LENGTH,
     Draft,
 )
+from fogofwar.pipeline.attribution.speakers import SpeakerRules
 from fogofwar.record import Actor
 
 
-class Denials(AttributorCore):
+class Denials(SpeakerRules):
     """Links each denial to the claim it denies."""
 
     def resolve_pending(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
     CONTINUATION_CONFIDENCE,
     CONTINUATION_SHARE,
@@ -15,6 +14,7 @@ from fogofwar.pipeline.attribution.lexicon import (
     QUOTE_VERB_WINDOW,
     Draft,
 )
+from fogofwar.pipeline.attribution.speakers import SpeakerRules
 from fogofwar.pipeline.extensions import PARAGRAPHS_KEY
 from fogofwar.pipeline.quotes import inner
 
@@ -24,7 +24,7 @@ from fogofwar.pipeline.quotes import inner
 SPEAKER_GAP_POS = frozenset({"ADV", "AUX", "PROPN", "NOUN", "DET", "ADJ", "ADP", "X"})
 
 
-class DirectSpeech(AttributorCore):
+class DirectSpeech(SpeakerRules):
     """Claims made in quotation marks."""
 
     def quoted_speech(self) -> None:

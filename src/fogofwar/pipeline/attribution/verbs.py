@@ -7,7 +7,6 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from fogofwar.pipeline.actors import lexicon
-from fogofwar.pipeline.attribution.core import AttributorCore
 from fogofwar.pipeline.attribution.lexicon import (
     ADDRESSEE_VERBS,
     BLAME_PREPS,
@@ -22,9 +21,10 @@ from fogofwar.pipeline.attribution.lexicon import (
     last_word,
     verbal,
 )
+from fogofwar.pipeline.attribution.speakers import SpeakerRules
 
 
-class ReportedSpeech(AttributorCore):
+class ReportedSpeech(SpeakerRules):
     """Claims made through a speech or denial verb, or "according to"."""
 
     def speech_verbs(self) -> None:
