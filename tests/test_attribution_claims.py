@@ -167,6 +167,16 @@ def test_attribution_outlet_relaying_a_reported_claim_is_its_channel(annotate: A
     assert source_of(record, claims[0])[1] == "ngo"
 
 
+def test_attribution_denial_answers_the_accusation_before_an_announcement(annotate: Annotate) -> None:
+    record = annotate(
+        "Truce\n\nArmenia and Azerbaijan agreed to a ceasefire, Russia's foreign minister said after the talks. "
+        "Azerbaijan accused Armenian forces of shelling the Terter district. Armenia's Defence Ministry denied "
+        "breaking the ceasefire."
+    )
+    denial = claim_with(record, "breaking the ceasefire")
+    assert denial.denies is not None and record.claims[denial.denies].cue == "accuse"
+
+
 def test_attribution_denial_answers_the_claim_that_names_the_denier(annotate: Annotate) -> None:
     record = annotate(
         "Aleppo\n\nThe four staff of the Union of Syrian Medical Relief Organisations were in two ambulances the "

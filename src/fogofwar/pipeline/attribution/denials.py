@@ -5,6 +5,7 @@ from __future__ import annotations
 from fogofwar import countries
 from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS as HE_SHE
 from fogofwar.pipeline.attribution.lexicon import (
+    ACCUSING_CUES,
     CONTINUING_CUES,
     LINK_CONFIDENCE,
     MIN_STEM,
@@ -146,6 +147,8 @@ class Denials(SpeakerRules):
             denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
             return max(candidates, key=lambda d: d.evidence[0])
         accusing = [d for d in candidates if self.names_party(d.content, denier)]
+        accusations = [d for d in accusing if d.cue in ACCUSING_CUES]  # "Azerbaijan accused Armenian forces of …"
+        accusing = accusations or accusing  # … is what "Armenia denied breaking the ceasefire" answers
         scored = [(len(words & self.stems(d.content)), d.evidence[0], d) for d in accusing or candidates]
         best = max(scored, key=lambda item: (item[0], item[1]))
         if best[0] > 0:  # what it denies is most likely said of it ("… said Russian warplanes were behind …")

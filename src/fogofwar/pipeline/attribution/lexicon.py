@@ -76,6 +76,9 @@ NAME_DEPS = frozenset({"compound", "amod", "det", "nmod", "poss", "nummod", "cas
 #: Cues by which a reporter continues the speaker quoted last ("he added", "she went on").
 CONTINUING_CUES = frozenset({"add", "continue"})
 
+#: Cues of an accusation: a denial by the accused answers one of these before any other claim that names it.
+ACCUSING_CUES = frozenset({"accuse", "blame", "charge", "allege"})
+
 #: Word stems shorter than this do not count when a denial is matched to the claim it denies.
 MIN_STEM = 4
 STEM_LENGTH = 5
