@@ -177,6 +177,17 @@ def test_attribution_denial_answers_the_accusation_before_an_announcement(annota
     assert denial.denies is not None and record.claims[denial.denies].cue == "accuse"
 
 
+def test_attribution_denial_answers_the_words_it_denies_over_a_mere_mention(annotate: Annotate) -> None:
+    record = annotate(
+        "Shusha\n\nAliyev said the agreement amounted to a capitulation by Armenia. Two days earlier Aliyev said his "
+        "forces had captured Shusha, the second-largest town in the region. Officials in Stepanakert had denied that "
+        "the town had fallen."
+    )
+    denial = claim_with(record, "the town had fallen")
+    denied = record.claims[denial.denies] if denial.denies is not None else None
+    assert denied is not None and "captured Shusha" in record.article.text[denied.content.start : denied.content.end]
+
+
 def test_attribution_denial_answers_the_claim_that_names_the_denier(annotate: Annotate) -> None:
     record = annotate(
         "Aleppo\n\nThe four staff of the Union of Syrian Medical Relief Organisations were in two ambulances the "

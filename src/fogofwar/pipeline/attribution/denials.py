@@ -5,10 +5,12 @@ from __future__ import annotations
 from fogofwar import countries
 from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS as HE_SHE
 from fogofwar.pipeline.attribution.lexicon import (
+    ACCUSATION_WEIGHT,
     ACCUSING_CUES,
     CONTINUING_CUES,
     LINK_CONFIDENCE,
     MIN_STEM,
+    NAMED_PARTY_WEIGHT,
     PENDING,
     STATE_KINDS,
     STEM_LENGTH,
@@ -146,16 +148,24 @@ class Denials(SpeakerRules):
         if not words:
             denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
             return max(candidates, key=lambda d: d.evidence[0])
-        accusing = [d for d in candidates if self.names_party(d.content, denier)]
-        accusations = [d for d in accusing if d.cue in ACCUSING_CUES]  # "Azerbaijan accused Armenian forces of …"
-        accusing = accusations or accusing  # … is what "Armenia denied breaking the ceasefire" answers
-        scored = [(len(words & self.stems(d.content)), d.evidence[0], d) for d in accusing or candidates]
+        # Shared words, and whether the claim names the denier or accuses: "Russia denied its aircraft were involved"
+        # answers "… said Russian warplanes were behind …"; "Armenia denied breaking the ceasefire" answers "Azerbaijan
+        # accused Armenian forces of …"; ties go to the latest claim.
+        scored = [
+            (
+                len(words & self.stems(d.content))
+                + NAMED_PARTY_WEIGHT * self.names_party(d.content, denier)
+                + ACCUSATION_WEIGHT * (d.cue in ACCUSING_CUES),
+                d.evidence[0],
+                d,
+            )
+            for d in candidates
+        ]
         best = max(scored, key=lambda item: (item[0], item[1]))
-        if best[0] > 0:  # what it denies is most likely said of it ("… said Russian warplanes were behind …")
+        if best[0] > 0:
+            if not words & self.stems(best[2].content):
+                denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
             return best[2]
-        if accusing:  # "Russia denied its aircraft were involved": the last claim naming Russia
-            denial.confidence = min(denial.confidence, LINK_CONFIDENCE)
-            return max(accusing, key=lambda d: d.evidence[0])
         if aside:  # "…, blaming the RSF, which denied involvement": the claim of the same sentence
             sent = self.doc[denial.verb].sent if denial.verb is not None else None
             same = [d for d in candidates if sent is not None and sent.start_char <= d.evidence[0] < sent.end_char]

@@ -76,8 +76,14 @@ NAME_DEPS = frozenset({"compound", "amod", "det", "nmod", "poss", "nummod", "cas
 #: Cues by which a reporter continues the speaker quoted last ("he added", "she went on").
 CONTINUING_CUES = frozenset({"add", "continue"})
 
-#: Cues of an accusation: a denial by the accused answers one of these before any other claim that names it.
+#: Cues of an accusation: a denial by the accused most likely answers one of these.
 ACCUSING_CUES = frozenset({"accuse", "blame", "charge", "allege"})
+
+#: What linking a denial weighs besides the content words it shares with a claim: the claim naming the denier, and
+#: its being an accusation; each counts as one shared word (the seed, the bundled examples and the claims sets agree
+#: on these; a larger weight lets a mere mention of the denier beat the words it denies).
+NAMED_PARTY_WEIGHT = 1
+ACCUSATION_WEIGHT = 1
 
 #: Word stems shorter than this do not count when a denial is matched to the claim it denies.
 MIN_STEM = 4
