@@ -197,6 +197,7 @@ def test_places_to_and_of_take_people_too(annotate: Annotate, text: str, expecte
         ("The state Supreme Court denied the request on Monday.", "Supreme"),
         ("The money went to the Lions Club and the Arlington Chamber of Commerce.", "Lions"),
         ("The governor was twice rebuffed by the White House over the cash.", "White House"),
+        ("White House spokesman Josh Earnest said the report was credible.", "White House"),
         ('"It was a big win," comments coach Ripley. "Ripley teams always fight," he added.', "Ripley"),
     ],
 )

@@ -19,13 +19,17 @@ from fogofwar.pipeline.places.lexicon import (
     NAMING_NOUNS,
     PLACE_NOUNS,
     PLURAL_PLACE_NOUNS,
+    SEAT_NAMES,
 )
 
 
-def is_seat(doc: Doc, start: int, word: countries.CountryWord) -> bool:
-    """True for a government's seat named with the article ("the Kremlin", "the White House", "the Pentagon"): a
-    capital city takes none, so the word is the building or the government, not a place."""
-    return word.kind == "capital" and start > 0 and doc[start - 1].lower_ == "the"
+def is_seat(doc: Doc, start: int, end: int, word: countries.CountryWord) -> bool:
+    """True for a government's seat: named with the article ("the Kremlin", "the Pentagon"; a capital city takes
+    none), or one of the buildings that name a government ("White House spokesman"): the building or the government,
+    not a place (and not White House, Tennessee)."""
+    if word.kind != "capital":
+        return False
+    return doc[start:end].text in SEAT_NAMES or (start > 0 and doc[start - 1].lower_ == "the")
 
 
 def trimmed(doc: Doc, ent: SpacySpan) -> tuple[int, int]:

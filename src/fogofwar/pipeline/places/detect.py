@@ -186,7 +186,7 @@ class Detector:
                 continue
             word = countries.lookup(doc[start:end].text)
             if word is not None and word.kind in ("name", "capital"):
-                if not is_seat(doc, start, word):
+                if not is_seat(doc, start, end, word):
                     yield Mention(start, end, None, False)
                 continue
             label = "ORG" if (start, end) in organisations else ""
@@ -423,7 +423,7 @@ class Detector:
                 return None  # "Erdogan said", tagged GPE: a speaker the gazetteer does not know is no place
             return Mention(start, end, hint or place_noun(doc, start, end), False)
         if word is not None and word.kind in ("name", "capital"):
-            return None if is_seat(doc, start, word) else Mention(start, end, None, True)
+            return None if is_seat(doc, start, end, word) else Mention(start, end, None, True)
         if ent.label_ in INSTITUTION_LABELS and end - start > 1:
             words = INSTITUTION_WORDS if ent.label_ == "ORG" else CIVIC_WORDS
             prefix = self.institution_prefix(doc, start, end, words) or self.institution_of(doc, start, end)

@@ -260,6 +260,10 @@ PARTY_LABELS = frozenset({"D", "R", "I", "DFL"})
 #: May exists, but a date is a date.
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 
+#: Buildings that name a government and are written without the article ("White House spokesman", "Kremlin aide"):
+#: never the towns that share their names.
+SEAT_NAMES = frozenset({"White House", "Kremlin", "Pentagon", "Downing Street", "Elysee", "Élysée", "Quai d'Orsay"})
+
 #: Dependencies of a conjunct list ("Fizuli, Jabrayil and Tartar").
 CONJ_DEPS = frozenset({"conj", "appos"})
 
