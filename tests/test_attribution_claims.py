@@ -710,6 +710,12 @@ def test_attribution_quote_is_not_given_to_the_next_clause(annotate: Annotate) -
             "government forces had broken the truce",
             "rebels",
         ),
+        (  # a quote without marks and commas, its speaker and hearer after it
+            "We have seen clinics being targeted and we got converging reports about schools being targeted Pierre "
+            "Krahenbuhl ICRC director of operations told Reuters in an interview in his Geneva office.",
+            "We have seen clinics being targeted and we got converging reports about schools being targeted",
+            "Pierre Krahenbuhl",
+        ),
     ],
 )
 def test_attribution_wire_constructions(annotate: Annotate, text: str, content: str, speaker: str) -> None:

@@ -210,9 +210,11 @@ class ReportedSpeech(SpeakerRules):
             last = first.i - 1
             while last >= sent.start and self.doc[last].is_punct:
                 last -= 1
+            # Only adverbials (and, for "told", the hearer) after the verb: "… must be followed carefully Argentina's
+            # envoy said after the council met", "… being targeted Robert Mardini told Reuters in an interview"
             rest = [c for c in verb.rights if c.i > end_token.i and not c.is_punct]
-            adjuncts = bool(rest) and all(c.dep_ in ("advcl", "prep", "npadvmod", "advmod") for c in rest)
-            # "… must be followed carefully Argentina's envoy said after the council met, adding that …"
+            hearer = ("dobj", "dative") if verb.lemma_.lower() in ADDRESSEE_VERBS else ()
+            adjuncts = bool(rest) and all(c.dep_ in ("advcl", "prep", "npadvmod", "advmod", *hearer) for c in rest)
             ends = end_token.i >= last_word(sent).i or self.relayed_after(end_token, sent) or adjuncts
             aside = (
                 end_token.i + 1 < sent.end and self.doc[end_token.i + 1].text == ","
