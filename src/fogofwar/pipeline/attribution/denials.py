@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fogofwar import countries
-from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS as HE_SHE
+from fogofwar.pipeline.actors.lexicon import PERSON_PRONOUNS
 from fogofwar.pipeline.attribution.lexicon import (
     ACCUSATION_WEIGHT,
     ACCUSING_CUES,
@@ -33,7 +33,7 @@ class Denials(SpeakerRules):
         last_person: int | None = None
         last_person_at = -1  # where the last person-like speaker's claim began
         for draft in ordered:
-            pronoun = self.subject_word(draft) in HE_SHE
+            pronoun = self.subject_word(draft) in PERSON_PRONOUNS
             if draft.source == PENDING:
                 found = last_body if self.subject_word(draft) == "it" else last
                 draft.source = found if found is not None else PENDING
@@ -55,7 +55,7 @@ class Denials(SpeakerRules):
         """Whether a claim's speaker is one person: a person, a "he"/"she", or a name the actors did not know
         ("Manal a 28-year-old teacher said", left an unnamed organisation)."""
         speaker = self.actors[draft.source]
-        if speaker.kind == "person" or self.subject_word(draft) in HE_SHE:
+        if speaker.kind == "person" or self.subject_word(draft) in PERSON_PRONOUNS:
             return True
         subject = self.own_subject(self.doc[draft.verb]) if draft.verb is not None else None
         unknown = speaker.kind == "organisation" and speaker.confidence < 1.0
@@ -66,7 +66,9 @@ class Denials(SpeakerRules):
         verb = self.doc[draft.verb] if draft.verb is not None else None
         subject = self.own_subject(verb) if verb is not None else None
         limit = subject.idx if subject is not None else draft.evidence[0]
-        named = [s.start for s in self.actors[actor].evidence if self.text[s.start : s.end].lower() not in HE_SHE]
+        named = [
+            s.start for s in self.actors[actor].evidence if self.text[s.start : s.end].lower() not in PERSON_PRONOUNS
+        ]
         return max((start for start in named if start < limit), default=-1)
 
     def subject_word(self, draft: Draft) -> str | None:

@@ -3,6 +3,8 @@ speaker's words begin and end; a speaker the actors component did not know."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from fogofwar import countries
@@ -97,14 +99,23 @@ class SpeakerRules(AttributorCore):
 
     def outer_speech_verb(self, verb: Token) -> Token | None:
         """The speech verb whose reported clause holds ``verb`` (a few steps up), if there is one."""
-        token = verb
-        for _ in range(OUTER_VERB_HOPS):
-            if token.head.i == token.i:
-                return None
-            if token.dep_ == "ccomp" and token.head.lemma_.lower() in self.cues.assert_verbs:
-                return token.head
-            token = token.head
-        return None
+        return next(
+            (v for steps, v in self.reporting_verbs(verb) if steps < OUTER_VERB_HOPS and self.asserts(v)),
+            None,
+        )
+
+    def reporting_verbs(self, verb: Token) -> Iterator[tuple[int, Token]]:
+        """The cue verbs whose reported clause holds ``verb``, nearest first, with the steps climbed to each."""
+        cues = self.cues.assert_verbs | self.cues.deny_verbs
+        token, steps = verb, 0
+        while token.head.i != token.i:
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in cues:
+                yield steps, token.head
+            token, steps = token.head, steps + 1
+
+    def asserts(self, verb: Token) -> bool:
+        """Whether a cue verb asserts (rather than denies)."""
+        return verb.lemma_.lower() in self.cues.assert_verbs
 
     def speaking_subject_above(self, verb: Token) -> Token | None:
         """The subject of a participle's clause ("The Coalition rejected …, stressing that …"): the nearest clause
@@ -146,14 +157,10 @@ class SpeakerRules(AttributorCore):
     def reporting_speaker(self, verb: Token) -> Token | None:
         """The speaker of the reported clause a participle sits in, however deep ("Konashenkov said that the supply
         … raises questions about operations conducted by the coalition adding that …": Konashenkov adds it)."""
-        cues = self.cues.assert_verbs | self.cues.deny_verbs
-        token = verb
-        while token.head.i != token.i:
-            if token.dep_ == "ccomp" and token.head.lemma_.lower() in cues:
-                subject = self.own_subject(token.head)
-                if subject is not None and self.speaking(subject):
-                    return subject
-            token = token.head
+        for _, reporting in self.reporting_verbs(verb):
+            subject = self.own_subject(reporting)
+            if subject is not None and self.speaking(subject):
+                return subject
         return None
 
     def speaking(self, subject: Token) -> bool:
