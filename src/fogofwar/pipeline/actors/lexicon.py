@@ -83,20 +83,9 @@ NGO_WORDS = frozenset(
 #: Words that make an organisation the lexicon does not know an armed faction ("the Sawaiq al-Rahman Brigade",
 #: "the Hamza Division", "the Noureddin al-Zinki rebel faction"), of the story's country.
 ARMED_GROUP_WORDS = frozenset(
-    {
-        "brigade",
-        "brigades",
-        "battalion",
-        "battalions",
-        "division",
-        "legion",
-        "militia",
-        "regiment",
-        "katiba",
-        "liwa",
-        "faction",
-    }
-)
+    {"brigade", "brigades", "battalion", "battalions", "division", "legion", "militia", "regiment", "katiba", "liwa",
+     "faction"}
+)  # fmt: skip
 
 #: Words for an armed unit that end a faction's name ("Al-Nasr Army", "the Hamza Division"): such a name is never a
 #: person's, whatever the entity recogniser says. "army" is not among ARMED_GROUP_WORDS because "the army" alone is the
